@@ -1,1 +1,18 @@
-//! mtlint
+//! mtlint checks machine-translated news for the mistakes machines make and readers notice:
+//! a name that must stay as-is translated, one name spelled two ways, source-language words
+//! left in the translation.
+//!
+//! The library is the whole tool; the binary only parses arguments and prints. Data flows one
+//! way: [`input`] → [`document`] → [`analysis`] → [`checks`] → [`lint::finalize`] → [`render`].
+
+pub mod analysis;
+pub mod checks;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod fix;
+pub mod glossary;
+pub mod input;
+pub mod lint;
+pub mod render;
+pub mod text;

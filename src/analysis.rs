@@ -1,0 +1,102 @@
+//! The per-document analysis computed once and shared by every check: tokens, sentences, the
+//! folded view and the glossary matches.
+
+use crate::diagnostic::Span;
+use crate::document::Document;
+use crate::glossary::{GlossaryMatcher, TermMatch};
+use crate::text::{tokenize, CaseMode, Folded, LanguageProfile, Token, TokenKind};
+
+/// What every check reads about one document.
+#[derive(Debug)]
+pub struct Analysis<'a> {
+    /// The document's name.
+    pub name: &'a str,
+    /// The whole original text; every span refers to it.
+    pub text: &'a str,
+    /// The prose segments.
+    pub segments: &'a [Span],
+    /// The folded view of the segments.
+    pub folded: Folded,
+    /// Words and numbers, in order.
+    pub tokens: Vec<Token>,
+    /// Sentences, in order.
+    pub sentences: Vec<Span>,
+    /// Glossary forms found, in order.
+    pub terms: Vec<TermMatch>,
+    /// The compiled glossary.
+    pub glossary: &'a GlossaryMatcher,
+    /// The language of the text.
+    pub target: &'static LanguageProfile,
+    /// The language it was translated from.
+    pub source: &'static LanguageProfile,
+}
+
+impl<'a> Analysis<'a> {
+    /// Analyses a document.
+    pub fn new(
+        doc: &'a Document,
+        glossary: &'a GlossaryMatcher,
+        target: &'static LanguageProfile,
+        source: &'static LanguageProfile,
+    ) -> Analysis<'a> {
+        let text = doc.text.as_str();
+        let mut tokens = Vec::with_capacity(text.len() / 6);
+        let mut sentences = Vec::with_capacity(text.len() / 100);
+        for seg in &doc.segments {
+            tokenize::tokenize(text, *seg, target, &mut tokens);
+            tokenize::sentences(text, *seg, target, &mut sentences);
+        }
+        let folded = Folded::new(text, &doc.segments, CaseMode::Fold);
+        let mut terms = Vec::new();
+        glossary.find(text, &folded, &mut terms);
+        Analysis {
+            name: &doc.name,
+            text,
+            segments: &doc.segments,
+            folded,
+            tokens,
+            sentences,
+            terms,
+            glossary,
+            target,
+            source,
+        }
+    }
+
+    /// Number of words (tokens with a letter) of the prose.
+    pub fn word_count(&self) -> usize {
+        self.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && !t.elided)
+            .count()
+    }
+
+    /// The tokens that lie inside `span`.
+    pub fn tokens_in(&self, span: Span) -> &[Token] {
+        let from = self.tokens.partition_point(|t| t.span.start < span.start);
+        let to = self.tokens.partition_point(|t| t.span.end <= span.end);
+        &self.tokens[from..to.max(from)]
+    }
+
+    /// The token ending last before `offset`.
+    pub fn token_before(&self, offset: usize) -> Option<&Token> {
+        let i = self.tokens.partition_point(|t| t.span.end <= offset);
+        i.checked_sub(1).map(|i| &self.tokens[i])
+    }
+
+    /// The sentence containing `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<Span> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        self.sentences.get(i).copied().filter(|s| s.start <= offset)
+    }
+
+    /// True when no word precedes `offset` in its sentence (quotes and dashes may).
+    pub fn is_sentence_start(&self, offset: usize) -> bool {
+        match self.sentence_at(offset) {
+            Some(s) => !self.text[s.start..offset]
+                .chars()
+                .any(char::is_alphanumeric),
+            None => true,
+        }
+    }
+}

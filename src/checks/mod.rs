@@ -1,0 +1,92 @@
+//! Checks: one file per rule family. This module holds the [`Check`] trait, the [`Rule`]
+//! metadata with its documentation, and the registry of every check.
+//!
+//! A check reads the shared [`Analysis`] and pushes [`Diagnostic`]s; checks never talk to each
+//! other. Overlaps between their findings are settled afterwards by [`crate::lint`].
+
+mod glossary;
+pub mod replacement;
+
+use crate::analysis::Analysis;
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// A rule: a stable id, its default severity and its documentation.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable kebab-case id, used in config and suppressions.
+    pub id: &'static str,
+    /// The family the rule belongs to (`glossary`, `consistency`, `leftover`).
+    pub family: &'static str,
+    /// Severity unless configured otherwise.
+    pub severity: Severity,
+    /// One line for `mtlint rules`.
+    pub summary: &'static str,
+    /// Markdown with the headings *What it does*, *Why is this bad?*, *Example*, *Fix safety*.
+    pub doc: &'static str,
+    /// When two findings overlap, the one of higher precedence is kept.
+    pub precedence: u8,
+}
+
+/// What a check sees.
+pub struct Context<'a> {
+    /// The analysed document.
+    pub analysis: &'a Analysis<'a>,
+    /// The run's settings.
+    pub settings: &'a Settings,
+}
+
+/// A family of rules over one document.
+pub trait Check: Sync + Send {
+    /// The rules this check can report.
+    fn rules(&self) -> &'static [&'static Rule];
+    /// Appends the findings for one document.
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// Every check, in reporting order.
+pub fn registry() -> &'static [&'static dyn Check] {
+    &[&glossary::GlossaryCheck]
+}
+
+/// Every rule of every check.
+pub fn rules() -> impl Iterator<Item = &'static Rule> {
+    registry().iter().flat_map(|c| c.rules().iter().copied())
+}
+
+/// The rule with this id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    rules().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_documented_with_the_fixed_headings() {
+        let mut ids = std::collections::HashSet::new();
+        for r in rules() {
+            assert!(ids.insert(r.id), "duplicate rule id {}", r.id);
+            assert!(
+                r.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{} is not kebab-case",
+                r.id
+            );
+            for heading in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Fix safety",
+            ] {
+                assert!(r.doc.contains(heading), "{} lacks {heading}", r.id);
+            }
+            assert!(
+                !r.summary.ends_with('.'),
+                "{} summary ends with a period",
+                r.id
+            );
+        }
+        assert!(rule("translated-name").is_some());
+    }
+}

@@ -1,0 +1,220 @@
+//! Replacements that fit the sentence: a glossary form put in place of a matched one keeps the
+//! elision and the article around it right, and its capital at the start of a sentence.
+//!
+//! "l’Organization of Turkic States" → "l’Organisation des États turciques";
+//! "d’Semaine…" never happens: "de Newsweek"; "le Journal de Wall Street" → "le Wall Street
+//! Journal" (the source article is dropped after a target article).
+
+use crate::analysis::Analysis;
+use crate::diagnostic::{Edit, Span};
+
+/// The edit that replaces `span` with `replacement`, adjusted to its context. `gender` is the
+/// grammatical gender of the replacement (`m`, `f`, `mpl`, `fpl`) when the glossary knows it.
+pub fn fitted_edit(a: &Analysis<'_>, span: Span, replacement: &str, gender: Option<&str>) -> Edit {
+    let text = a.text;
+    let profile = a.target;
+    let mut replacement = replacement.to_owned();
+    let prev = a
+        .token_before(span.start)
+        .filter(|t| t.span.end <= span.start)
+        .filter(|t| {
+            let gap = &text[t.span.end..span.start];
+            !gap.is_empty() && gap.chars().all(|c| c.is_whitespace() || is_apostrophe(c))
+        })
+        .copied();
+
+    // A source article after a target article: "le The Wall Street Journal" → drop "The".
+    if let Some((first, rest)) = replacement.split_once(' ') {
+        let after_article = prev.is_some_and(|p| {
+            let w = p.text(text);
+            profile.is_definite_article(w)
+                || profile.contract_before_vowel(w).is_some()
+                || matches!(w.to_lowercase().as_str(), "des" | "aux")
+        });
+        if after_article && a.source.is_definite_article(first) && !rest.is_empty() {
+            replacement = rest.to_owned();
+        }
+    }
+
+    let apostrophe = if text.contains('\u{2019}') {
+        "\u{2019}"
+    } else {
+        "'"
+    };
+    let mut start = span.start;
+    if let Some(p) = prev {
+        let word = p.text(text);
+        let vowel = profile.starts_with_vowel(&replacement);
+        let new_prefix = if p.elided && !vowel {
+            // "l’" or "d’" before a consonant: write the full word.
+            let full = if word.eq_ignore_ascii_case("l") {
+                gender
+                    .and_then(|g| profile.article_for_gender(g))
+                    .or_else(|| profile.article_for_gender("m"))
+            } else {
+                profile.expand_elision(word)
+            };
+            full.map(|f| format!("{} ", same_case(word, f)))
+        } else if !p.elided && vowel && p.span.end < span.start {
+            if let Some(elided) = profile.elide(word) {
+                Some(format!("{}{apostrophe}", same_case(word, elided)))
+            } else {
+                profile
+                    .contract_before_vowel(word)
+                    .map(|open| format!("{}{apostrophe}", same_case(word, open)))
+            }
+        } else {
+            None
+        };
+        if let Some(prefix) = new_prefix {
+            start = p.span.start;
+            replacement = format!("{prefix}{replacement}");
+        }
+    }
+
+    if a.is_sentence_start(start) {
+        replacement = capitalize_first(&replacement);
+    }
+    Edit::replace(Span::new(start, span.end), replacement)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// `model`'s capitalisation applied to `word`'s first letter ("L" + "le" → "Le").
+fn same_case(model: &str, word: &str) -> String {
+    if model.chars().next().is_some_and(char::is_uppercase) {
+        capitalize_first(word)
+    } else {
+        word.to_owned()
+    }
+}
+
+fn capitalize_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::glossary::{Glossary, GlossaryMatcher, Lang};
+    use crate::input::Source;
+    use crate::text::LanguageProfile;
+
+    #[track_caller]
+    fn assert_fits(
+        text: &str,
+        target: &str,
+        replacement: &str,
+        gender: Option<&str>,
+        expected: &str,
+    ) {
+        let doc = Document::plain(Source {
+            name: "t".into(),
+            text: text.into(),
+        });
+        let matcher = GlossaryMatcher::new(&Glossary::default(), Lang::Fr, Lang::En);
+        let en = LanguageProfile::get("en").expect("en");
+        let a = Analysis::new(&doc, &matcher, LanguageProfile::french(), en);
+        let at = text.find(target).expect("target in text");
+        let edit = fitted_edit(&a, Span::new(at, at + target.len()), replacement, gender);
+        let fixed = crate::fix::apply_edits(text, &[edit]).expect("applies");
+        assert_eq!(fixed, expected);
+    }
+
+    #[test]
+    fn keeps_elision_before_a_vowel() {
+        assert_fits(
+            "Il parle de l’Organization of Turkic States ici.",
+            "Organization of Turkic States",
+            "Organisation des États turciques",
+            Some("f"),
+            "Il parle de l’Organisation des États turciques ici.",
+        );
+    }
+
+    #[test]
+    fn expands_elision_before_a_consonant() {
+        assert_fits(
+            "Un article d’Xyz.",
+            "Xyz",
+            "Newsweek",
+            None,
+            "Un article de Newsweek.",
+        );
+        assert_fits(
+            "Ils citent l’Obs.",
+            "Obs",
+            "Nouvel Obs",
+            Some("m"),
+            "Ils citent le Nouvel Obs.",
+        );
+        assert_fits(
+            "L’Ukraine Pravda.",
+            "Ukraine Pravda",
+            "Pravda ukrainienne",
+            Some("f"),
+            "La Pravda ukrainienne.",
+        );
+    }
+
+    #[test]
+    fn elides_and_opens_contractions_before_a_vowel() {
+        assert_fits(
+            "le rôle de Turkic States.",
+            "Turkic States",
+            "Organisation des États turciques",
+            None,
+            "le rôle d'Organisation des États turciques.",
+        );
+        assert_fits(
+            "le chef du Turkic States.",
+            "Turkic States",
+            "Organisation des États turciques",
+            None,
+            "le chef de l'Organisation des États turciques.",
+        );
+    }
+
+    #[test]
+    fn drops_the_source_article_after_a_target_article() {
+        assert_fits(
+            "Selon le Journal de Wall Street, oui.",
+            "Journal de Wall Street",
+            "The Wall Street Journal",
+            None,
+            "Selon le Wall Street Journal, oui.",
+        );
+        assert_fits(
+            "Selon Journal de Wall Street, oui.",
+            "Journal de Wall Street",
+            "The Wall Street Journal",
+            None,
+            "Selon The Wall Street Journal, oui.",
+        );
+    }
+
+    #[test]
+    fn capitalizes_at_sentence_start() {
+        assert_fits(
+            "Fin. « foo bar a dit.",
+            "foo bar",
+            "organisation x",
+            None,
+            "Fin. « Organisation x a dit.",
+        );
+        assert_fits(
+            "Semaine d'actualités a contacté X.",
+            "Semaine d'actualités",
+            "Newsweek",
+            None,
+            "Newsweek a contacté X.",
+        );
+    }
+}

@@ -1,0 +1,643 @@
+//! Loading glossaries from TOML, with every error located at file:line:column.
+//!
+//! Parsing is serde with `deny_unknown_fields` over raw structs that keep source spans;
+//! validation then checks what serde cannot (empty forms, a form both right and wrong, one
+//! form claimed by two concepts in conflicting roles) and reports all problems at once.
+
+use super::model::{Concept, Glossary, Kind, Lang, LangForms, SurnamePolicy};
+use crate::text::{CaseMode, Folded};
+use serde::de::{self, MapAccess, Visitor};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::Path;
+use toml::Spanned;
+
+/// A problem in a glossary file, with its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GlossaryError {
+    /// The file, as given by the user.
+    pub path: String,
+    /// 1-based line and column (in characters), when the problem has a place.
+    pub location: Option<(usize, usize)>,
+    /// What is wrong, lowercase, no trailing period.
+    pub message: String,
+}
+
+impl fmt::Display for GlossaryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.location {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for GlossaryError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    meta: Option<RawMeta>,
+    #[serde(default)]
+    concept: Vec<Spanned<RawConcept>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // read by serde for validation only
+struct RawMeta {
+    name: Option<String>,
+    version: Option<String>,
+    description: Option<String>,
+    source: Option<String>,
+    license: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawSurname {
+    Flag(bool),
+    Name(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConcept {
+    id: Spanned<String>,
+    kind: Kind,
+    #[serde(default)]
+    keep: bool,
+    #[serde(default)]
+    case_sensitive: bool,
+    surname: Option<RawSurname>,
+    note: Option<String>,
+    en: Option<Spanned<LangEntry>>,
+    fr: Option<Spanned<LangEntry>>,
+    es: Option<Spanned<LangEntry>>,
+    de: Option<Spanned<LangEntry>>,
+    it: Option<Spanned<LangEntry>>,
+    pt: Option<Spanned<LangEntry>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLangForms {
+    preferred: Option<Spanned<String>>,
+    #[serde(default)]
+    accepted: Vec<Spanned<String>>,
+    #[serde(default)]
+    variants: Vec<Spanned<String>>,
+    #[serde(default)]
+    wrong: Vec<Spanned<String>>,
+    abbr: Option<Spanned<String>>,
+    gender: Option<Spanned<String>>,
+}
+
+/// A language entry: a plain string is shorthand for `{ preferred = "…" }`.
+enum LangEntry {
+    Name(String),
+    Table(RawLangForms),
+}
+
+impl<'de> Deserialize<'de> for LangEntry {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct EntryVisitor;
+        impl<'de> Visitor<'de> for EntryVisitor {
+            type Value = LangEntry;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a form (string) or a table of forms")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<LangEntry, E> {
+                Ok(LangEntry::Name(v.to_owned()))
+            }
+            fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<LangEntry, M::Error> {
+                RawLangForms::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(LangEntry::Table)
+            }
+        }
+        d.deserialize_any(EntryVisitor)
+    }
+}
+
+/// Reads and validates a glossary file.
+pub fn load_file(path: &Path) -> Result<Glossary, Vec<GlossaryError>> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        vec![GlossaryError {
+            path: name.clone(),
+            location: None,
+            message: format!(
+                "cannot read glossary: {}",
+                crate::input::describe_io_error(&e)
+            ),
+        }]
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        vec![GlossaryError {
+            path: name.clone(),
+            location: None,
+            message: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+        }]
+    })?;
+    parse(&text, &name)
+}
+
+/// Line and column (1-based, column in characters) of a byte offset.
+fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Which role a form plays, for validation messages and conflicts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum RoleClass {
+    Right,
+    Bad,
+}
+
+struct FormSite {
+    concept: usize,
+    field: String,
+    class: RoleClass,
+    offset: usize,
+    exact: String,
+    case_sensitive: bool,
+}
+
+/// True for acronyms, which always match with their exact case: "OTAN", "G7", "BRICS".
+pub(crate) fn is_acronym(form: &str) -> bool {
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 1
+        && (2..=8).contains(&form.chars().count())
+        && !form.contains(' ')
+        && form
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+/// Parses and validates glossary TOML; `path` names it in errors.
+pub fn parse(source: &str, path: &str) -> Result<Glossary, Vec<GlossaryError>> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let error_at = |offset: Option<usize>, message: String| GlossaryError {
+        path: path.to_owned(),
+        location: offset.map(|o| line_column(source, o)),
+        message,
+    };
+    let raw: RawFile = toml::from_str(source).map_err(|e| {
+        vec![error_at(
+            e.span().map(|s| s.start),
+            e.message().trim_end_matches('.').replace('\n', " "),
+        )]
+    })?;
+    let _ = raw.meta;
+
+    let mut errors = Vec::new();
+    let mut concepts = Vec::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    // Per language, folded form → where it is right or bad.
+    let mut sites: BTreeMap<Lang, HashMap<String, Vec<FormSite>>> = BTreeMap::new();
+
+    for spanned in raw.concept {
+        let concept_offset = spanned.span().start;
+        let raw = spanned.into_inner();
+        let id_span = raw.id.span();
+        let id = raw.id.into_inner();
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            errors.push(error_at(
+                Some(id_span.start),
+                format!("concept id `{id}` must be kebab-case: lowercase letters, digits and -"),
+            ));
+        }
+        if let Some(first) = ids.get(&id) {
+            errors.push(error_at(
+                Some(id_span.start),
+                format!(
+                    "concept id `{id}` is already used on line {}",
+                    line_column(source, *first).0
+                ),
+            ));
+        } else {
+            ids.insert(id.clone(), id_span.start);
+        }
+        let surname = match raw.surname {
+            None | Some(RawSurname::Flag(true)) => SurnamePolicy::Derived,
+            Some(RawSurname::Flag(false)) => SurnamePolicy::Off,
+            Some(RawSurname::Name(s)) => SurnamePolicy::Given(s),
+        };
+        if surname != SurnamePolicy::Derived && raw.kind != Kind::Person {
+            errors.push(error_at(
+                Some(concept_offset),
+                format!("concept `{id}`: `surname` applies to persons only"),
+            ));
+        }
+        let entries = [
+            (Lang::En, raw.en),
+            (Lang::Fr, raw.fr),
+            (Lang::Es, raw.es),
+            (Lang::De, raw.de),
+            (Lang::It, raw.it),
+            (Lang::Pt, raw.pt),
+        ];
+        let index = concepts.len();
+        let mut langs = BTreeMap::new();
+        for (lang, entry) in entries {
+            let Some(entry) = entry else { continue };
+            let entry_span = entry.span();
+            let raw_forms = match entry.into_inner() {
+                LangEntry::Name(name) => RawLangForms {
+                    preferred: Some(Spanned::new(entry_span.clone(), name)),
+                    ..RawLangForms::default()
+                },
+                LangEntry::Table(t) => t,
+            };
+            let forms = validate_forms(
+                &id,
+                lang,
+                raw_forms,
+                raw.case_sensitive,
+                index,
+                &mut sites,
+                &mut |o, m| errors.push(error_at(Some(o), m)),
+            );
+            langs.insert(lang, forms);
+        }
+        if langs.is_empty() {
+            errors.push(error_at(
+                Some(concept_offset),
+                format!("concept `{id}` has no forms in any language"),
+            ));
+        }
+        if raw.keep
+            && langs
+                .get(&Lang::En)
+                .and_then(|f| f.preferred.as_ref())
+                .is_none()
+        {
+            errors.push(error_at(
+                Some(concept_offset),
+                format!("concept `{id}` keeps its name (`keep = true`) but has no `en` name"),
+            ));
+        }
+        concepts.push(Concept {
+            id,
+            kind: raw.kind,
+            keep: raw.keep,
+            case_sensitive: raw.case_sensitive,
+            surname,
+            note: raw.note,
+            langs,
+            origin: format!("{path}:{}", line_column(source, concept_offset).0),
+        });
+    }
+
+    // A kept name is right in every language: register the source forms there too.
+    for (index, concept) in concepts.iter().enumerate() {
+        if !concept.keep {
+            continue;
+        }
+        let Some(en) = concept.forms(Lang::En) else {
+            continue;
+        };
+        for lang in sites.keys().copied().collect::<Vec<_>>() {
+            if lang == Lang::En {
+                continue;
+            }
+            for form in en.right_forms() {
+                let key = Folded::fold_str(form, CaseMode::Fold);
+                sites
+                    .entry(lang)
+                    .or_default()
+                    .entry(key)
+                    .or_default()
+                    .push(FormSite {
+                        concept: index,
+                        field: "en (kept name)".into(),
+                        class: RoleClass::Right,
+                        offset: 0,
+                        exact: form.to_owned(),
+                        case_sensitive: concept.case_sensitive || is_acronym(form),
+                    });
+            }
+        }
+    }
+    check_conflicts(&concepts, &sites, &mut |o, m| {
+        errors.push(error_at(Some(o), m))
+    });
+
+    if errors.is_empty() {
+        Ok(Glossary { concepts })
+    } else {
+        errors.sort_by_key(|e| e.location);
+        Err(errors)
+    }
+}
+
+/// Validates one language table of a concept and records its forms for conflict checks.
+fn validate_forms(
+    id: &str,
+    lang: Lang,
+    raw: RawLangForms,
+    case_sensitive: bool,
+    concept: usize,
+    sites: &mut BTreeMap<Lang, HashMap<String, Vec<FormSite>>>,
+    report: &mut dyn FnMut(usize, String),
+) -> LangForms {
+    let mut own: HashMap<String, (String, RoleClass)> = HashMap::new();
+    let mut take = |field: &str, class: RoleClass, s: Spanned<String>| -> Option<String> {
+        let offset = s.span().start;
+        let form = s.into_inner();
+        let trimmed = form.trim();
+        if trimmed.is_empty() {
+            report(
+                offset,
+                format!("concept `{id}`: empty form in `{lang}.{field}`"),
+            );
+            return None;
+        }
+        if trimmed != form {
+            report(
+                offset,
+                format!("concept `{id}`: form `{form}` in `{lang}.{field}` has leading or trailing spaces"),
+            );
+            return None;
+        }
+        if !form.chars().any(char::is_alphanumeric) {
+            report(
+                offset,
+                format!("concept `{id}`: form `{form}` in `{lang}.{field}` has no letter or digit"),
+            );
+            return None;
+        }
+        let form_case_sensitive = case_sensitive || is_acronym(&form);
+        let key = Folded::fold_str(&form, CaseMode::Fold);
+        // Case-sensitive forms may differ by case only ("Time" right, "time" wrong).
+        let own_key = if form_case_sensitive {
+            Folded::fold_str(&form, CaseMode::Keep)
+        } else {
+            key.clone()
+        };
+        if let Some((other_field, other_class)) = own.get(&own_key) {
+            let what = if *other_class != class {
+                format!(
+                    "concept `{id}`: form `{form}` is both {} (`{lang}.{other_field}`) and {} (`{lang}.{field}`)",
+                    describe(*other_class),
+                    describe(class)
+                )
+            } else {
+                format!("concept `{id}`: form `{form}` is listed twice (`{lang}.{other_field}` and `{lang}.{field}`)")
+            };
+            report(offset, what);
+            return None;
+        }
+        own.insert(own_key, (field.to_owned(), class));
+        sites
+            .entry(lang)
+            .or_default()
+            .entry(key)
+            .or_default()
+            .push(FormSite {
+                concept,
+                field: format!("{lang}.{field}"),
+                class,
+                offset,
+                exact: form.clone(),
+                case_sensitive: form_case_sensitive,
+            });
+        Some(form)
+    };
+    let preferred = raw
+        .preferred
+        .and_then(|s| take("preferred", RoleClass::Right, s));
+    let abbr = raw.abbr.and_then(|s| take("abbr", RoleClass::Right, s));
+    let accepted = raw
+        .accepted
+        .into_iter()
+        .filter_map(|s| take("accepted", RoleClass::Right, s))
+        .collect();
+    let variants: Vec<String> = raw
+        .variants
+        .into_iter()
+        .filter_map(|s| take("variants", RoleClass::Bad, s))
+        .collect();
+    let wrong = raw
+        .wrong
+        .into_iter()
+        .filter_map(|s| take("wrong", RoleClass::Bad, s))
+        .collect();
+    let gender = raw.gender.and_then(|g| {
+        let offset = g.span().start;
+        let g = g.into_inner();
+        if matches!(g.as_str(), "m" | "f" | "mpl" | "fpl") {
+            Some(g)
+        } else {
+            report(
+                offset,
+                format!("concept `{id}`: gender `{g}` must be one of m, f, mpl, fpl"),
+            );
+            None
+        }
+    });
+    if !variants.is_empty() && preferred.is_none() {
+        report(
+            0,
+            format!(
+                "concept `{id}`: `{lang}.variants` needs a `{lang}.preferred` form to fix them to"
+            ),
+        );
+    }
+    LangForms {
+        preferred,
+        accepted,
+        variants,
+        wrong,
+        abbr,
+        gender,
+    }
+}
+
+fn describe(class: RoleClass) -> &'static str {
+    match class {
+        RoleClass::Right => "right",
+        RoleClass::Bad => "wrong",
+    }
+}
+
+/// One folded form may not be right in one concept and wrong in another (same language).
+fn check_conflicts(
+    concepts: &[Concept],
+    sites: &BTreeMap<Lang, HashMap<String, Vec<FormSite>>>,
+    report: &mut dyn FnMut(usize, String),
+) {
+    for by_form in sites.values() {
+        for list in by_form.values() {
+            for (i, a) in list.iter().enumerate() {
+                for b in &list[i + 1..] {
+                    if a.concept == b.concept || a.class == b.class {
+                        continue;
+                    }
+                    if (a.case_sensitive || b.case_sensitive) && a.exact != b.exact {
+                        continue;
+                    }
+                    let (first, second) = if a.offset <= b.offset { (a, b) } else { (b, a) };
+                    report(
+                        second.offset,
+                        format!(
+                            "form `{}` is {} in concept `{}` (`{}`) but {} in concept `{}` (`{}`, {})",
+                            second.exact,
+                            describe(second.class),
+                            concepts[second.concept].id,
+                            second.field,
+                            describe(first.class),
+                            concepts[first.concept].id,
+                            first.field,
+                            concepts[first.concept].origin,
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_error(source: &str, expected: &str) {
+        let errors = parse(source, "g.toml").expect_err("must be rejected");
+        let all: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(
+            all.iter().any(|e| e == expected),
+            "expected {expected:?} in {all:#?}"
+        );
+    }
+
+    #[test]
+    fn parses_the_architecture_examples() {
+        let g = parse(
+            r#"
+[[concept]]
+id = "newsweek"
+kind = "outlet"
+keep = true
+en = "Newsweek"
+fr.wrong = ["Semaine d'actualités"]
+
+[[concept]]
+id = "nikol-pashinyan"
+kind = "person"
+en = "Nikol Pashinyan"
+fr = { preferred = "Nikol Pachinian", variants = ["Nikol Pashinyan"] }
+
+[[concept]]
+id = "organization-of-turkic-states"
+kind = "organization"
+en = { preferred = "Organization of Turkic States", abbr = "OTS" }
+fr = { preferred = "Organisation des États turciques", abbr = "OET", gender = "f" }
+"#,
+            "g.toml",
+        )
+        .expect("valid");
+        assert_eq!(g.concepts.len(), 3);
+        assert!(g.concepts[0].keep);
+        let fr = g.concepts[2].forms(Lang::Fr).expect("fr");
+        assert_eq!(fr.abbr.as_deref(), Some("OET"));
+        assert_eq!(fr.gender.as_deref(), Some("f"));
+        assert_eq!(g.concepts[1].origin, "g.toml:9");
+    }
+
+    #[test]
+    fn rejects_unknown_fields_with_their_place() {
+        assert_error(
+            "[[concept]]\nid = \"a\"\nkind = \"place\"\nfr = { preferred = \"A\", prefered = \"B\" }\n",
+            "g.toml:4:25: unknown field `prefered`, expected one of `preferred`, `accepted`, `variants`, `wrong`, `abbr`, `gender`",
+        );
+        assert_error(
+            "[[concept]]\nid = \"a\"\nkind = \"place\"\nspelling = 1\n",
+            "g.toml:4:1: unknown field `spelling`, expected one of `id`, `kind`, `keep`, `case_sensitive`, `surname`, `note`, `en`, `fr`, `es`, `de`, `it`, `pt`",
+        );
+    }
+
+    #[test]
+    fn rejects_bad_kinds_and_syntax() {
+        let errors = parse("[[concept]]\nid = \"a\"\nkind = \"planet\"\n", "g.toml").unwrap_err();
+        assert!(
+            errors[0]
+                .to_string()
+                .starts_with("g.toml:3:8: unknown variant `planet`"),
+            "{}",
+            errors[0]
+        );
+        let errors = parse("[[concept]\n", "g.toml").unwrap_err();
+        assert!(
+            errors[0].to_string().starts_with("g.toml:1:"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn rejects_empty_forms() {
+        assert_error(
+            "[[concept]]\nid = \"a\"\nkind = \"place\"\nfr.accepted = [\"\"]\n",
+            "g.toml:4:16: concept `a`: empty form in `fr.accepted`",
+        );
+        assert_error(
+            "[[concept]]\nid = \"a\"\nkind = \"place\"\nfr = \"...\"\n",
+            "g.toml:4:6: concept `a`: form `...` in `fr.preferred` has no letter or digit",
+        );
+    }
+
+    #[test]
+    fn rejects_a_form_both_right_and_wrong() {
+        assert_error(
+            "[[concept]]\nid = \"a\"\nkind = \"place\"\nfr = { preferred = \"Kiev\", wrong = [\"kiev\"] }\n",
+            "g.toml:4:37: concept `a`: form `kiev` is both right (`fr.preferred`) and wrong (`fr.wrong`)",
+        );
+    }
+
+    #[test]
+    fn rejects_one_form_in_conflicting_roles_of_two_concepts() {
+        assert_error(
+            "[[concept]]\nid = \"a\"\nkind = \"place\"\nfr = \"Géorgie\"\n\n[[concept]]\nid = \"b\"\nkind = \"place\"\nfr = { preferred = \"Géorgie du Sud\", variants = [\"Georgie\", \"géorgie\"] }\n",
+            "g.toml:9:61: form `géorgie` is wrong in concept `b` (`fr.variants`) but right in concept `a` (`fr.preferred`, g.toml:1)",
+        );
+    }
+
+    #[test]
+    fn a_kept_name_conflicts_with_a_wrong_form_elsewhere() {
+        assert_error(
+            "[[concept]]\nid = \"time\"\nkind = \"outlet\"\nkeep = true\nen = \"Time\"\n\n[[concept]]\nid = \"x\"\nkind = \"term\"\nfr = { preferred = \"Temps\", wrong = [\"Time\"] }\n",
+            "g.toml:10:38: form `Time` is wrong in concept `x` (`fr.wrong`) but right in concept `time` (`en (kept name)`, g.toml:1)",
+        );
+    }
+
+    #[test]
+    fn rejects_duplicate_ids_and_keep_without_source() {
+        assert_error(
+            "[[concept]]\nid = \"a\"\nkind = \"place\"\nfr = \"A\"\n[[concept]]\nid = \"a\"\nkind = \"place\"\nfr = \"B\"\n",
+            "g.toml:6:6: concept id `a` is already used on line 2",
+        );
+        assert_error(
+            "[[concept]]\nid = \"a\"\nkind = \"outlet\"\nkeep = true\nfr = \"A\"\n",
+            "g.toml:1:1: concept `a` keeps its name (`keep = true`) but has no `en` name",
+        );
+    }
+
+    #[test]
+    fn acronyms_are_recognised() {
+        assert!(is_acronym("OTAN") && is_acronym("G7") && is_acronym("BRICS"));
+        assert!(!is_acronym("Otan") && !is_acronym("X") && !is_acronym("ORGANISATION MONDIALE"));
+    }
+}

@@ -1,0 +1,433 @@
+//! The compiled glossary: one Aho–Corasick automaton over the folded forms of every concept
+//! for one target/source language pair, and the lookup of what each match means.
+//!
+//! Matching runs over the folded view of a document (case, apostrophes, hyphens, spaces and
+//! Unicode forms folded), keeps whole words only, verifies case for case-sensitive forms
+//! (acronyms, surnames, names that are also common words), and maps each match back to the
+//! original bytes.
+
+use super::load::is_acronym;
+use super::model::{Concept, Glossary, Kind, Lang, SurnamePolicy};
+use crate::diagnostic::Span;
+use crate::text::fold::is_word_char;
+use crate::text::{CaseMode, Folded, LanguageProfile};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+
+/// What a matched form is, for the target language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// The house form (or the kept source name).
+    Preferred,
+    /// Another right form.
+    Accepted,
+    /// The target-language acronym (or the kept one).
+    Abbr,
+    /// The source-language acronym: no finding, but a known name.
+    SourceAbbr,
+    /// A spelling that is not the house form.
+    Variant,
+    /// A mistake (a translated kept name, a wrong term).
+    Wrong,
+    /// A source-language form left in the target text.
+    Source,
+}
+
+impl Role {
+    /// True for forms that are right in the target text.
+    pub fn is_right(self) -> bool {
+        matches!(
+            self,
+            Role::Preferred | Role::Accepted | Role::Abbr | Role::SourceAbbr
+        )
+    }
+
+    /// Which entry wins when one form has several meanings: right before wrong.
+    fn rank(self) -> u8 {
+        match self {
+            Role::Preferred => 0,
+            Role::Accepted => 1,
+            Role::Abbr => 2,
+            Role::SourceAbbr => 3,
+            Role::Variant => 4,
+            Role::Wrong => 5,
+            Role::Source => 6,
+        }
+    }
+}
+
+/// One meaning of a pattern.
+#[derive(Clone, Debug)]
+struct Entry {
+    concept: u32,
+    role: Role,
+    surname: bool,
+    /// The form as written in the glossary.
+    form: String,
+    /// The form folded with case kept, compared when `case_sensitive`.
+    exact: Option<String>,
+}
+
+/// A glossary form found in a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TermMatch {
+    /// The matched bytes of the original text.
+    pub span: Span,
+    /// Index of the concept in [`GlossaryMatcher::concept`].
+    pub concept: usize,
+    /// What the form is in the target language.
+    pub role: Role,
+    /// True when only the surname of a person matched.
+    pub surname: bool,
+    /// Index of the entry, for [`GlossaryMatcher::form`].
+    entry: (u32, u32),
+}
+
+/// The glossary compiled for one target and source language.
+#[derive(Debug)]
+pub struct GlossaryMatcher {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Vec<Entry>>,
+    concepts: Vec<Concept>,
+    target: Lang,
+    source: Lang,
+}
+
+/// The surname of a person form: its last word with the particles before it
+/// ("Ursula von der Leyen" → "von der Leyen"). `None` for one-word forms.
+pub(crate) fn derive_surname(form: &str) -> Option<&str> {
+    let fr = LanguageProfile::french();
+    let words: Vec<(usize, &str)> = form
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let mut first = words.len() - 1;
+    while first > 1 && fr.is_name_particle(words[first - 1].1) {
+        first -= 1;
+    }
+    let surname = &form[words[first].0..];
+    (surname.chars().filter(|c| c.is_alphabetic()).count() >= 3).then_some(surname)
+}
+
+struct Builder {
+    keys: HashMap<String, usize>,
+    patterns: Vec<String>,
+    entries: Vec<Vec<Entry>>,
+}
+
+impl Builder {
+    fn add(&mut self, form: &str, concept: usize, role: Role, surname: bool, case_sensitive: bool) {
+        let key = Folded::fold_str(form, CaseMode::Fold);
+        if key.is_empty() || !key.chars().any(is_word_char) {
+            return;
+        }
+        let case_sensitive = case_sensitive || surname || is_acronym(form);
+        let entry = Entry {
+            concept: concept as u32,
+            role,
+            surname,
+            form: form.to_owned(),
+            exact: case_sensitive.then(|| Folded::fold_str(form, CaseMode::Keep)),
+        };
+        let index = *self.keys.entry(key).or_insert_with_key(|k| {
+            self.patterns.push(k.clone());
+            self.entries.push(Vec::new());
+            self.patterns.len() - 1
+        });
+        let list = &mut self.entries[index];
+        if !list
+            .iter()
+            .any(|e| e.concept == entry.concept && e.role == entry.role && e.exact == entry.exact)
+        {
+            list.push(entry);
+        }
+    }
+}
+
+impl GlossaryMatcher {
+    /// Compiles `glossary` for text in `target` translated from `source`.
+    pub fn new(glossary: &Glossary, target: Lang, source: Lang) -> GlossaryMatcher {
+        let mut b = Builder {
+            keys: HashMap::new(),
+            patterns: Vec::new(),
+            entries: Vec::new(),
+        };
+        for (i, c) in glossary.concepts.iter().enumerate() {
+            let cs = c.case_sensitive;
+            let tgt = c.forms(target);
+            let src = c.forms(source);
+            let mut person_forms: Vec<(&str, Role)> = Vec::new();
+            if let Some(t) = tgt {
+                for (forms, role) in [
+                    (t.preferred.iter().collect::<Vec<_>>(), Role::Preferred),
+                    (t.accepted.iter().collect(), Role::Accepted),
+                    (t.abbr.iter().collect(), Role::Abbr),
+                    (t.variants.iter().collect(), Role::Variant),
+                    (t.wrong.iter().collect(), Role::Wrong),
+                ] {
+                    for f in forms {
+                        b.add(f, i, role, false, cs);
+                        if role != Role::Wrong && role != Role::Abbr {
+                            person_forms.push((f, role));
+                        }
+                    }
+                }
+            }
+            if let Some(s) = src.filter(|_| source != target) {
+                let target_right: Vec<String> = tgt
+                    .map(|t| {
+                        t.right_forms()
+                            .map(|f| Folded::fold_str(f, CaseMode::Fold))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let names = s.preferred.iter().chain(&s.accepted);
+                for f in names {
+                    let role = if c.keep {
+                        Role::Preferred
+                    } else if target_right.contains(&Folded::fold_str(f, CaseMode::Fold)) {
+                        continue;
+                    } else {
+                        Role::Source
+                    };
+                    b.add(f, i, role, false, cs);
+                    person_forms.push((f, role));
+                }
+                if let Some(a) = &s.abbr {
+                    let role = if c.keep { Role::Abbr } else { Role::SourceAbbr };
+                    b.add(a, i, role, false, cs);
+                }
+            }
+            if c.kind == Kind::Person {
+                match &c.surname {
+                    SurnamePolicy::Off => {}
+                    SurnamePolicy::Given(s) => b.add(s, i, Role::Preferred, true, true),
+                    SurnamePolicy::Derived => {
+                        let right: Vec<String> = person_forms
+                            .iter()
+                            .filter(|(_, r)| r.is_right())
+                            .filter_map(|(f, _)| derive_surname(f))
+                            .map(|s| Folded::fold_str(s, CaseMode::Fold))
+                            .collect();
+                        for (f, role) in &person_forms {
+                            let Some(s) = derive_surname(f) else { continue };
+                            if !role.is_right()
+                                && right.contains(&Folded::fold_str(s, CaseMode::Fold))
+                            {
+                                continue;
+                            }
+                            b.add(s, i, *role, true, true);
+                        }
+                    }
+                }
+            }
+        }
+        // A surname never overrides a full name of another concept ("Washington").
+        for list in &mut b.entries {
+            if list.iter().any(|e| !e.surname) {
+                list.retain(|e| !e.surname);
+            }
+        }
+        let automaton = (!b.patterns.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&b.patterns)
+                .expect("glossary patterns are non-empty strings")
+        });
+        GlossaryMatcher {
+            automaton,
+            patterns: b.entries,
+            concepts: glossary.concepts.clone(),
+            target,
+            source,
+        }
+    }
+
+    /// Number of distinct folded forms in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// The target language.
+    pub fn target(&self) -> Lang {
+        self.target
+    }
+
+    /// The source language.
+    pub fn source(&self) -> Lang {
+        self.source
+    }
+
+    /// The concept behind a match.
+    pub fn concept(&self, index: usize) -> &Concept {
+        &self.concepts[index]
+    }
+
+    /// The glossary form that produced a match, as written in the glossary.
+    pub fn form(&self, m: &TermMatch) -> &str {
+        &self.patterns[m.entry.0 as usize][m.entry.1 as usize].form
+    }
+
+    /// Finds every glossary form in the folded document, whole words only, and appends the
+    /// matches (sorted by position) to `out`.
+    pub fn find(&self, original: &str, folded: &Folded, out: &mut Vec<TermMatch>) {
+        let Some(ac) = &self.automaton else { return };
+        let hay = folded.as_str();
+        for m in ac.find_iter(hay) {
+            let before = hay[..m.start()].chars().next_back();
+            let after = hay[m.end()..].chars().next();
+            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+                continue;
+            }
+            let span = folded.original_span(m.start(), m.end());
+            let list = &self.patterns[m.pattern().as_usize()];
+            let mut exact: Option<String> = None;
+            let best = list
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| match &e.exact {
+                    None => true,
+                    Some(want) => {
+                        let have = exact.get_or_insert_with(|| {
+                            Folded::fold_str(span.slice(original), CaseMode::Keep)
+                        });
+                        have == want
+                    }
+                })
+                .min_by_key(|(_, e)| e.role.rank());
+            if let Some((i, e)) = best {
+                out.push(TermMatch {
+                    span,
+                    concept: e.concept as usize,
+                    role: e.role,
+                    surname: e.surname,
+                    entry: (m.pattern().as_u32(), i as u32),
+                });
+            }
+        }
+    }
+
+    /// The replacement for a match: the right form of its concept in the target language
+    /// (the surname alone for a surname match, the acronym for an acronym).
+    pub fn replacement(&self, m: &TermMatch) -> Option<String> {
+        let c = self.concept(m.concept);
+        let full = c.right_form(self.target, self.source)?;
+        if m.surname {
+            return Some(derive_surname(full).unwrap_or(full).to_owned());
+        }
+        Some(full.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::parse;
+
+    fn matcher(toml: &str) -> GlossaryMatcher {
+        let g = parse(toml, "t.toml").expect("valid");
+        GlossaryMatcher::new(&g, Lang::Fr, Lang::En)
+    }
+
+    fn find<'a>(m: &GlossaryMatcher, text: &'a str) -> Vec<(&'a str, Role, bool)> {
+        let folded = Folded::new(text, &[Span::new(0, text.len())], CaseMode::Fold);
+        let mut out = Vec::new();
+        m.find(text, &folded, &mut out);
+        out.iter()
+            .map(|t| (t.span.slice(text), t.role, t.surname))
+            .collect()
+    }
+
+    const GLOSSARY: &str = r#"
+[[concept]]
+id = "newsweek"
+kind = "outlet"
+keep = true
+en = "Newsweek"
+fr.wrong = ["Semaine d'actualités"]
+
+[[concept]]
+id = "pashinyan"
+kind = "person"
+en = "Nikol Pashinyan"
+fr = { preferred = "Nikol Pachinian", variants = ["Nikol Pashinyan"] }
+
+[[concept]]
+id = "ots"
+kind = "organization"
+en = { preferred = "Organization of Turkic States", abbr = "OTS" }
+fr = { preferred = "Organisation des États turciques", abbr = "OET" }
+
+[[concept]]
+id = "csto"
+kind = "organization"
+en = { preferred = "Collective Security Treaty Organization", abbr = "CSTO" }
+fr = { preferred = "Organisation du traité de sécurité collective", abbr = "OTSC" }
+
+[[concept]]
+id = "time"
+kind = "outlet"
+keep = true
+case_sensitive = true
+en = "Time"
+"#;
+
+    #[test]
+    fn finds_forms_through_folding_and_elision() {
+        let m = matcher(GLOSSARY);
+        assert_eq!(
+            find(&m, "Selon Semaine d’actualités, l’OTSC et l’Organisation du Traité de sécurité collective."),
+            [
+                ("Semaine d’actualités", Role::Wrong, false),
+                ("OTSC", Role::Abbr, false),
+                ("Organisation du Traité de sécurité collective", Role::Preferred, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn source_forms_and_surnames() {
+        let m = matcher(GLOSSARY);
+        assert_eq!(
+            find(
+                &m,
+                "l’OTS [the Organization of Turkic States] et Pashinyan, puis Pachinian."
+            ),
+            [
+                ("OTS", Role::SourceAbbr, false),
+                ("Organization of Turkic States", Role::Source, false),
+                ("Pashinyan", Role::Variant, true),
+                ("Pachinian", Role::Preferred, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn whole_words_and_case_sensitive_forms_only() {
+        let m = matcher(GLOSSARY);
+        assert!(find(&m, "Newsweeks, OTSCE, pashinyan, il est temps, time").is_empty());
+        assert_eq!(
+            find(&m, "le magazine Time"),
+            [("Time", Role::Preferred, false)]
+        );
+    }
+
+    #[test]
+    fn surnames() {
+        assert_eq!(
+            derive_surname("Ursula von der Leyen"),
+            Some("von der Leyen")
+        );
+        assert_eq!(derive_surname("Nikol Pachinian"), Some("Pachinian"));
+        assert_eq!(derive_surname("Poutine"), None);
+        assert_eq!(derive_surname("Xi Li"), None);
+    }
+}

@@ -1,0 +1,153 @@
+//! The checking pipeline for one run: compile the glossary once, analyse each document, run
+//! every check, then settle overlaps and order the findings.
+
+use crate::analysis::Analysis;
+use crate::checks::{self, Context};
+use crate::config::Settings;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::glossary::{Glossary, GlossaryMatcher, Lang};
+use crate::text::LanguageProfile;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The findings for one document.
+#[derive(Clone, Debug)]
+pub struct FileResult {
+    /// The document's name.
+    pub name: String,
+    /// Its whole text (renderers quote it).
+    pub text: String,
+    /// The language checked.
+    pub language: Lang,
+    /// Number of words of prose.
+    pub words: usize,
+    /// Findings, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A setting the linter cannot work with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnsupportedLanguage(pub Lang);
+
+impl fmt::Display for UnsupportedLanguage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "language `{}` has no profile yet; supported: {}",
+            self.0,
+            crate::text::lang::SUPPORTED.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnsupportedLanguage {}
+
+/// Checks documents with one glossary and one set of settings.
+#[derive(Debug)]
+pub struct Linter {
+    matcher: GlossaryMatcher,
+    settings: Settings,
+    target: &'static LanguageProfile,
+    source: &'static LanguageProfile,
+}
+
+impl Linter {
+    /// Compiles the glossary for the settings' languages.
+    pub fn new(glossary: &Glossary, settings: Settings) -> Result<Linter, UnsupportedLanguage> {
+        let profile =
+            |lang: Lang| LanguageProfile::get(lang.code()).ok_or(UnsupportedLanguage(lang));
+        Ok(Linter {
+            matcher: GlossaryMatcher::new(glossary, settings.target, settings.source),
+            target: profile(settings.target)?,
+            source: profile(settings.source)?,
+            settings,
+        })
+    }
+
+    /// The run's settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Checks one document.
+    pub fn check(&self, doc: Document) -> FileResult {
+        let analysis = Analysis::new(&doc, &self.matcher, self.target, self.source);
+        let cx = Context {
+            analysis: &analysis,
+            settings: &self.settings,
+        };
+        let mut diagnostics = Vec::new();
+        for check in checks::registry() {
+            check.check(&cx, &mut diagnostics);
+        }
+        let words = analysis.word_count();
+        drop(analysis);
+        FileResult {
+            diagnostics: finalize(diagnostics),
+            name: doc.name,
+            text: doc.text,
+            language: self.settings.target,
+            words,
+        }
+    }
+}
+
+/// Settles overlapping findings and sorts by position: when two findings share bytes, the
+/// rule of higher precedence wins (the glossary-backed, more specific one), then the longer
+/// span, then the earlier one.
+pub fn finalize(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let precedence = |d: &Diagnostic| checks::rule(d.rule).map_or(0, |r| r.precedence);
+    diagnostics.sort_by(|a, b| {
+        precedence(b)
+            .cmp(&precedence(a))
+            .then(b.span.len().cmp(&a.span.len()))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    // Kept spans are disjoint: only the kept span starting last before a candidate's end can
+    // overlap it.
+    let mut kept_spans: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        let clash = kept_spans
+            .range(..d.span.end.max(d.span.start + 1))
+            .next_back()
+            .is_some_and(|(&start, &end)| end > d.span.start || start == d.span.start);
+        if clash {
+            continue;
+        }
+        kept_spans.insert(d.span.start, d.span.end);
+        kept.push(d);
+    }
+    kept.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Severity, Span};
+
+    fn d(rule: &'static str, start: usize, end: usize) -> Diagnostic {
+        Diagnostic::new(rule, Severity::Error, Span::new(start, end), "m")
+    }
+
+    #[test]
+    fn overlapping_findings_keep_the_higher_precedence_one() {
+        let out = finalize(vec![
+            d("untranslated-term", 10, 20),
+            d("translated-name", 0, 5),
+            d("glossary-variant", 12, 15),
+            d("untranslated-term", 30, 35),
+        ]);
+        let rules: Vec<_> = out.iter().map(|d| (d.rule, d.span.start)).collect();
+        assert_eq!(
+            rules,
+            [
+                ("translated-name", 0),
+                ("glossary-variant", 12),
+                ("untranslated-term", 30)
+            ]
+        );
+    }
+}

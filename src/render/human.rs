@@ -1,0 +1,94 @@
+//! The human format, in the style of rustc and ruff (annotate-snippets): the place, the line
+//! with the span underlined, the message and rule id, and the suggested fix as a patch.
+
+use super::{LineIndex, Totals};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lint::FileResult;
+use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
+
+/// How many related places are shown under a finding.
+const MAX_RELATED: usize = 3;
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn render_one(renderer: &Renderer, r: &FileResult, index: &LineIndex, d: &Diagnostic) -> String {
+    let text = r.text.as_str();
+    let lines = index.lines_around(d.span);
+    let line_start = index.position(lines.start).line;
+    let local = |s: crate::diagnostic::Span| (s.start - lines.start)..(s.end - lines.start);
+    let source = lines.slice(text);
+    let mut snippet = Snippet::source(source)
+        .line_start(line_start)
+        .path(r.name.as_str())
+        .annotation(AnnotationKind::Primary.span(local(d.span)));
+    let mut notes = Vec::new();
+    for (span, note) in d.related.iter().take(MAX_RELATED) {
+        if lines.contains(*span) {
+            snippet = snippet.annotation(
+                AnnotationKind::Context
+                    .span(local(*span))
+                    .label(note.as_str()),
+            );
+        } else {
+            let p = index.position(span.start);
+            notes.push(format!("{note} (line {}, column {})", p.line, p.column));
+        }
+    }
+    if d.related.len() > MAX_RELATED {
+        notes.push(format!("and {} more places", d.related.len() - MAX_RELATED));
+    }
+    let mut title = level(d.severity)
+        .primary_title(d.message.as_str())
+        .id(d.rule)
+        .element(snippet);
+    for note in &notes {
+        title = title.element(Level::NOTE.message(note.as_str()));
+    }
+    let mut report: Vec<Group> = vec![title];
+    for fix in &d.fixes {
+        let help = Level::HELP.secondary_title(format!(
+            "{} ({} fix)",
+            fix.message,
+            fix.applicability.as_str()
+        ));
+        let covered = fix.edits.iter().all(|e| lines.contains(e.span));
+        if covered && !fix.edits.is_empty() {
+            let mut patch = Snippet::source(source)
+                .line_start(line_start)
+                .path(r.name.as_str());
+            for e in &fix.edits {
+                patch = patch.patch(Patch::new(local(e.span), e.replacement.as_str()));
+            }
+            report.push(help.element(patch));
+        } else {
+            report.push(Group::with_title(help));
+        }
+    }
+    renderer.render(&report).to_string()
+}
+
+/// Every finding of every file, then the summary line. `color` chooses ANSI styling.
+pub fn render_human(results: &[FileResult], color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for r in results {
+        let index = LineIndex::new(&r.text);
+        for d in &r.diagnostics {
+            out.push_str(&render_one(&renderer, r, &index, d));
+            out.push_str("\n\n");
+        }
+    }
+    out.push_str(&Totals::of(results).summary());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,155 @@
+//! `--format json`: the version-1 contract of ARCHITECTURE.md. Keep it stable: add fields,
+//! never rename or remove them.
+
+use super::{LineIndex, Totals};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::lint::FileResult;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    files: Vec<FileOut<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    path: &'a str,
+    language: &'a str,
+    words: usize,
+    diagnostics: Vec<DiagnosticOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DiagnosticOut<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    text: &'a str,
+    span: SpanOut,
+    fixes: Vec<FixOut<'a>>,
+    related: Vec<RelatedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SpanOut {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+struct FixOut<'a> {
+    message: &'a str,
+    applicability: &'a str,
+    edits: Vec<EditOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EditOut<'a> {
+    start: usize,
+    end: usize,
+    replacement: &'a str,
+}
+
+#[derive(Serialize)]
+struct RelatedOut<'a> {
+    message: &'a str,
+    text: &'a str,
+    span: SpanOut,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+fn span_out(index: &LineIndex, span: Span) -> SpanOut {
+    let start = index.position(span.start);
+    let end = index.position(span.end);
+    SpanOut {
+        start: span.start,
+        end: span.end,
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+    }
+}
+
+fn diagnostic_out<'a>(index: &LineIndex, text: &'a str, d: &'a Diagnostic) -> DiagnosticOut<'a> {
+    DiagnosticOut {
+        rule: d.rule,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        text: d.span.slice(text),
+        span: span_out(index, d.span),
+        fixes: d
+            .fixes
+            .iter()
+            .map(|f| FixOut {
+                message: &f.message,
+                applicability: f.applicability.as_str(),
+                edits: f
+                    .edits
+                    .iter()
+                    .map(|e| EditOut {
+                        start: e.span.start,
+                        end: e.span.end,
+                        replacement: &e.replacement,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        related: d
+            .related
+            .iter()
+            .map(|(span, message)| RelatedOut {
+                message,
+                text: span.slice(text),
+                span: span_out(index, *span),
+            })
+            .collect(),
+    }
+}
+
+/// The whole run as one JSON document (pretty-printed, trailing newline).
+pub fn render_json(results: &[FileResult]) -> String {
+    let totals = Totals::of(results);
+    let files = results
+        .iter()
+        .map(|r| {
+            let index = LineIndex::new(&r.text);
+            FileOut {
+                path: &r.name,
+                language: r.language.code(),
+                words: r.words,
+                diagnostics: r
+                    .diagnostics
+                    .iter()
+                    .map(|d| diagnostic_out(&index, &r.text, d))
+                    .collect(),
+            }
+        })
+        .collect();
+    let report = Report {
+        version: 1,
+        files,
+        summary: Summary {
+            files: totals.files,
+            errors: totals.errors,
+            warnings: totals.warnings,
+            infos: totals.infos,
+        },
+    };
+    let mut out = serde_json::to_string_pretty(&report).expect("plain data serializes");
+    out.push('\n');
+    out
+}

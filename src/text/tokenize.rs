@@ -1,0 +1,285 @@
+//! Splits prose into word tokens and sentences, as byte spans of the original text.
+//!
+//! Words are runs of letters, digits and combining marks. An apostrophe joins two runs into
+//! one word ("aujourd’hui", "don't") unless the left run is an elision of the language
+//! ("l’|OTSC", "d’|Erevan"); hyphens always split ("Haut|-|Karabakh"), and
+//! [`Token::hyphen_joined`] tells when two tokens form one hyphenated word.
+
+use super::fold::is_word_char;
+use super::lang::LanguageProfile;
+use crate::diagnostic::Span;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (possibly with digits: "G7", "19e").
+    Word,
+    /// Digits only.
+    Number,
+}
+
+/// A word or number of the prose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Its bytes in the original text.
+    pub span: Span,
+    /// Word or number.
+    pub kind: TokenKind,
+    /// True when the token is an elided particle followed by its apostrophe ("l" in "l’OTSC");
+    /// the apostrophe is not part of the span.
+    pub elided: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, original: &'a str) -> &'a str {
+        self.span.slice(original)
+    }
+
+    /// True when the token starts with an uppercase letter.
+    pub fn is_capitalized(&self, original: &str) -> bool {
+        self.text(original)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// True when `next` follows this token after exactly one hyphen ("Haut-Karabakh").
+    pub fn hyphen_joined(&self, next: &Token, original: &str) -> bool {
+        let gap = &original[self.span.end..next.span.start];
+        matches!(gap, "-" | "\u{2010}" | "\u{2011}")
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// Tokenizes `segment` of `text` into words and numbers.
+pub fn tokenize(text: &str, segment: Span, profile: &LanguageProfile, out: &mut Vec<Token>) {
+    let src = &text[segment.start..segment.end];
+    let mut chars = src.char_indices().peekable();
+    'words: while let Some((i, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        let mut all_digits = c.is_ascii_digit();
+        loop {
+            match chars.peek() {
+                Some(&(j, d)) if is_word_char(d) => {
+                    all_digits &= d.is_ascii_digit();
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                Some(&(j, a)) if is_apostrophe(a) => {
+                    // Look past the apostrophe: a letter must follow.
+                    let after = j + a.len_utf8();
+                    let continues = src[after..].chars().next().is_some_and(is_word_char);
+                    if !continues {
+                        break;
+                    }
+                    if profile.is_elision(&src[start..end]) {
+                        out.push(Token {
+                            span: Span::new(segment.start + start, segment.start + end),
+                            kind: TokenKind::Word,
+                            elided: true,
+                        });
+                        // The next word starts after the apostrophe.
+                        chars.next();
+                        continue 'words;
+                    }
+                    chars.next();
+                    end = after;
+                    all_digits = false;
+                }
+                _ => break,
+            }
+        }
+        out.push(Token {
+            span: Span::new(segment.start + start, segment.start + end),
+            kind: if all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            },
+            elided: false,
+        });
+    }
+}
+
+/// Splits `segment` into sentences: after `.`, `!`, `?` or `…` (and closing quotes or
+/// brackets) followed by a space and an uppercase letter, a digit or an opening quote; at
+/// every line break. Abbreviations of the profile ("M.", "Dr.") and initials ("J.") do not end
+/// a sentence.
+pub fn sentences(text: &str, segment: Span, profile: &LanguageProfile, out: &mut Vec<Span>) {
+    let src = &text[segment.start..segment.end];
+    let mut start = 0;
+    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
+        let piece = &src[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.trim_end().len();
+        if trail > lead {
+            out.push(Span::new(
+                segment.start + s + lead,
+                segment.start + s + trail,
+            ));
+        }
+    };
+    let mut iter = src.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c == '\n' {
+            push(start, i, out);
+            start = i + 1;
+            continue;
+        }
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Closing punctuation that belongs to this sentence.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if matches!(
+                d,
+                '.' | '!' | '?' | '…' | '"' | '»' | '”' | ')' | ']' | '’' | '\''
+            ) || (d == '\u{a0}' || d == '\u{202f}') && src[j + d.len_utf8()..].starts_with('»')
+            {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &src[end..];
+        let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}']);
+        if after_space.len() == rest.len() && !rest.is_empty() {
+            continue; // "3.5", "e.g", no space after
+        }
+        let next_char = after_space.chars().next();
+        let starts_sentence = match next_char {
+            None | Some('\n') | Some('\r') => true,
+            Some(n) => {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '«' | '"' | '“' | '(' | '[' | '-' | '–' | '—')
+            }
+        };
+        if !starts_sentence {
+            continue;
+        }
+        if c == '.' && ends_with_abbreviation(&src[start..i], profile) {
+            continue;
+        }
+        push(start, end, out);
+        start = end;
+    }
+    push(start, src.len(), out);
+}
+
+/// True when the text before a period ends with an abbreviation or an initial.
+fn ends_with_abbreviation(before: &str, profile: &LanguageProfile) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_uppercase() => true,
+        (None, _) => false,
+        _ => profile.is_abbreviation(word),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            LanguageProfile::french(),
+            &mut out,
+        );
+        out.iter().map(|t| t.text(text)).collect()
+    }
+
+    fn split(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        sentences(
+            text,
+            Span::new(0, text.len()),
+            LanguageProfile::french(),
+            &mut out,
+        );
+        out.iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn elision_splits_but_inner_apostrophes_join() {
+        assert_eq!(
+            words("l’OTSC d'Erevan aujourd’hui"),
+            ["l", "OTSC", "d", "Erevan", "aujourd’hui"]
+        );
+        assert_eq!(words("jusqu’à lorsqu'il"), ["jusqu", "à", "lorsqu", "il"]);
+        assert_eq!(words("don't O’Brien"), ["don't", "O’Brien"]);
+    }
+
+    #[test]
+    fn marks_elided_tokens_and_numbers() {
+        let text = "l’OTAN en 2023";
+        let mut out = Vec::new();
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            LanguageProfile::french(),
+            &mut out,
+        );
+        assert!(out[0].elided && !out[1].elided);
+        assert_eq!(out[3].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn hyphens_split_and_join() {
+        let text = "Haut-Karabakh";
+        let mut out = Vec::new();
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            LanguageProfile::french(),
+            &mut out,
+        );
+        assert_eq!(out.len(), 2);
+        assert!(out[0].hyphen_joined(&out[1], text));
+    }
+
+    #[test]
+    fn combining_marks_stay_in_the_word() {
+        assert_eq!(
+            words("Te\u{301}he\u{301}ran, Irak"),
+            ["Te\u{301}he\u{301}ran", "Irak"]
+        );
+    }
+
+    #[test]
+    fn sentences_split_on_punctuation_and_lines() {
+        assert_eq!(
+            split("Il pleut. M. Dupont est là ! « Oui », dit-il.\nTitre sans point\nFin"),
+            [
+                "Il pleut.",
+                "M. Dupont est là !",
+                "« Oui », dit-il.",
+                "Titre sans point",
+                "Fin"
+            ]
+        );
+        assert_eq!(
+            split("Le taux est de 3.5 %. J. Biden a parlé."),
+            ["Le taux est de 3.5 %.", "J. Biden a parlé."]
+        );
+    }
+}
