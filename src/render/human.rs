@@ -2,7 +2,7 @@
 //! with the span underlined, the message and rule id, and the suggested fix as a patch.
 
 use super::{LineIndex, Totals};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::lint::FileResult;
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 
@@ -21,7 +21,7 @@ fn render_one(renderer: &Renderer, r: &FileResult, index: &LineIndex, d: &Diagno
     let text = r.text.as_str();
     let lines = index.lines_around(d.span);
     let line_start = index.position(lines.start).line;
-    let local = |s: crate::diagnostic::Span| (s.start - lines.start)..(s.end - lines.start);
+    let local = |s: Span| (s.start - lines.start)..(s.end - lines.start);
     let source = lines.slice(text);
     let mut snippet = Snippet::source(source)
         .line_start(line_start)
@@ -58,12 +58,15 @@ fn render_one(renderer: &Renderer, r: &FileResult, index: &LineIndex, d: &Diagno
             fix.applicability.as_str()
         ));
         let covered = fix.edits.iter().all(|e| lines.contains(e.span));
-        if covered && !fix.edits.is_empty() {
-            let mut patch = Snippet::source(source)
+        if let (true, Some(edited)) = (covered, fix.span()) {
+            // Show the patch on a window of the line: news paragraphs are long lines.
+            let window = window_around(text, lines, edited);
+            let mut patch = Snippet::source(window.slice(text))
                 .line_start(line_start)
                 .path(r.name.as_str());
             for e in &fix.edits {
-                patch = patch.patch(Patch::new(local(e.span), e.replacement.as_str()));
+                let range = (e.span.start - window.start)..(e.span.end - window.start);
+                patch = patch.patch(Patch::new(range, e.replacement.as_str()));
             }
             report.push(help.element(patch));
         } else {
@@ -71,6 +74,42 @@ fn render_one(renderer: &Renderer, r: &FileResult, index: &LineIndex, d: &Diagno
         }
     }
     renderer.render(&report).to_string()
+}
+
+/// About this many characters of context are shown on each side of a patch.
+const PATCH_CONTEXT: usize = 40;
+
+/// A part of `lines` around `span`, cut at spaces, at most about `PATCH_CONTEXT` characters
+/// on each side.
+fn window_around(text: &str, lines: Span, span: Span) -> Span {
+    let before = &text[lines.start..span.start];
+    let mut start = span.start;
+    for (n, (i, _)) in before.char_indices().rev().enumerate() {
+        if n >= PATCH_CONTEXT {
+            break;
+        }
+        start = lines.start + i;
+    }
+    if start > lines.start {
+        // Move forward to the next word start.
+        if let Some(space) = text[start..span.start].find(' ') {
+            start += space + 1;
+        }
+    }
+    let after = &text[span.end..lines.end];
+    let mut end = span.end;
+    for (n, (i, c)) in after.char_indices().enumerate() {
+        if n >= PATCH_CONTEXT {
+            break;
+        }
+        end = span.end + i + c.len_utf8();
+    }
+    if end < lines.end {
+        if let Some(space) = text[span.end..end].rfind(' ') {
+            end = span.end + space;
+        }
+    }
+    Span::new(start, end)
 }
 
 /// Every finding of every file, then the summary line. `color` chooses ANSI styling.
