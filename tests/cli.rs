@@ -30,7 +30,9 @@ fn json_of(output: &[u8]) -> Value {
 fn apply_fixes(text: &str, file: &Value) -> String {
     let mut edits = Vec::new();
     for d in file["diagnostics"].as_array().expect("array") {
-        let Some(fix) = d["fixes"].get(0) else { continue };
+        let Some(fix) = d["fixes"].get(0) else {
+            continue;
+        };
         if fix["applicability"] != "safe" {
             continue;
         }
@@ -109,7 +111,10 @@ fn json_follows_the_version_1_contract() {
         assert_eq!(span["line"], line);
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         assert_eq!(span["column"], text[line_start..start].chars().count() + 1);
-        assert_eq!(span["end_column"], text[line_start..end].chars().count() + 1);
+        assert_eq!(
+            span["end_column"],
+            text[line_start..end].chars().count() + 1
+        );
         for key in ["rule", "severity", "message", "fixes", "related"] {
             assert!(d.get(key).is_some(), "missing {key}");
         }
@@ -151,7 +156,13 @@ fn applying_every_safe_fix_leaves_no_glossary_finding() {
         .iter()
         .filter_map(|d| d["rule"].as_str())
         .filter(|r| {
-            ["translated-name", "wrong-term", "glossary-variant", "untranslated-term"].contains(r)
+            [
+                "translated-name",
+                "wrong-term",
+                "glossary-variant",
+                "untranslated-term",
+            ]
+            .contains(r)
         })
         .collect();
     assert!(rules.is_empty(), "left after fixing: {rules:?}");
@@ -160,7 +171,13 @@ fn applying_every_safe_fix_leaves_no_glossary_finding() {
 #[test]
 fn stdin_is_named_by_stdin_filename() {
     check_with_test_glossary()
-        .args(["--format", "concise", "--stdin-filename", "dépêche.txt", "-"])
+        .args([
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "dépêche.txt",
+            "-",
+        ])
         .write_stdin("Selon Semaine d’actualités, rien.\n")
         .assert()
         .code(1)
@@ -194,7 +211,10 @@ fn bom_and_crlf_keep_byte_offsets_of_the_file() {
     assert_eq!(d["span"]["line"], 2);
     assert_eq!(d["span"]["column"], 15);
     let fixed = apply_fixes(content, &report["files"][0]);
-    assert_eq!(fixed, "\u{feff}Titre\r\nUn article de Newsweek.\r\nFin.\r\n");
+    assert_eq!(
+        fixed,
+        "\u{feff}Titre\r\nUn article de Newsweek.\r\nFin.\r\n"
+    );
     // On the first line the BOM is not a column.
     let first_line = "\u{feff}Semaine d’actualités.\r\n";
     fs::write(&path, first_line).expect("write");
@@ -202,7 +222,9 @@ fn bom_and_crlf_keep_byte_offsets_of_the_file() {
         .args(["--format", "concise"])
         .arg(&path)
         .assert()
-        .stdout(predicate::str::contains("crlf.txt:1:1: error[translated-name]"));
+        .stdout(predicate::str::contains(
+            "crlf.txt:1:1: error[translated-name]",
+        ));
 }
 
 #[test]
@@ -219,10 +241,16 @@ fn bad_inputs_are_reported_and_the_other_files_still_checked() {
         .arg(SAMPLE)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("latin1.txt:1: invalid UTF-8 at byte 3"))
-        .stderr(predicate::str::contains("missing.txt: cannot read: no such file"))
+        .stderr(predicate::str::contains(
+            "latin1.txt:1: invalid UTF-8 at byte 3",
+        ))
+        .stderr(predicate::str::contains(
+            "missing.txt: cannot read: no such file",
+        ))
         .stderr(predicate::str::contains("is a directory"))
-        .stdout(predicate::str::contains("sample-fr.txt:5:129: error[translated-name]"));
+        .stdout(predicate::str::contains(
+            "sample-fr.txt:5:129: error[translated-name]",
+        ));
 }
 
 #[test]
@@ -232,7 +260,10 @@ fn no_paths_is_a_usage_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no input"));
-    mtlint().args(["check", "--format", "xml", SAMPLE]).assert().code(2);
+    mtlint()
+        .args(["check", "--format", "xml", SAMPLE])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -278,7 +309,9 @@ fn glossary_errors_name_the_file_line_and_column() {
         .arg(&path)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("team.toml:4:46: unknown field `spelling`"));
+        .stderr(predicate::str::contains(
+            "team.toml:4:46: unknown field `spelling`",
+        ));
     fs::write(
         &path,
         "[[concept]]\nid = \"kyiv\"\nkind = \"place\"\nfr = { preferred = \"Kiev\", wrong = [\"Kiev\"] }\n",
@@ -339,8 +372,12 @@ fn the_default_glossary_works_without_any_config() {
         .args(["check", "--format", "concise", SAMPLE])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("error[translated-name] `Semaine d’actualités`"))
-        .stdout(predicate::str::contains("`Pashinyan` is not the house spelling"));
+        .stdout(predicate::str::contains(
+            "error[translated-name] `Semaine d’actualités`",
+        ))
+        .stdout(predicate::str::contains(
+            "`Pashinyan` is not the house spelling",
+        ));
     mtlint()
         .args(["check", "--no-default-glossary", "--format", "json", SAMPLE])
         .assert()

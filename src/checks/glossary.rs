@@ -7,7 +7,7 @@ use super::replacement::fitted_edit;
 use super::{Check, Context, Rule};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
-use crate::glossary::{Role, TermMatch};
+use crate::glossary::{Kind, Role, TermMatch};
 
 /// A kept name appears translated.
 pub static TRANSLATED_NAME: Rule = Rule {
@@ -165,6 +165,17 @@ pub fn term_diagnostic(a: &Analysis<'_>, m: &TermMatch) -> Option<Diagnostic> {
     let concept = glossary.concept(m.concept);
     let found = m.span.slice(a.text);
     let right = glossary.replacement(m)?;
+    // A translated name is still written as a name: "une semaine d’actualités chargée" is
+    // ordinary French, "Semaine d’actualités a contacté" is the magazine.
+    if m.role == Role::Wrong
+        && concept.keep
+        && !found.chars().next().is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    if m.role == Role::Source && !is_left_untranslated(a, m, concept.kind) {
+        return None;
+    }
     let (rule, message): (&Rule, String) = match m.role {
         Role::Preferred | Role::Accepted | Role::Abbr | Role::SourceAbbr => return None,
         Role::Wrong if concept.keep => (
@@ -185,6 +196,14 @@ pub fn term_diagnostic(a: &Analysis<'_>, m: &TermMatch) -> Option<Diagnostic> {
             &GLOSSARY_VARIANT,
             format!("`{found}` is not the house spelling; write `{right}`"),
         ),
+        // An English spelling of a person or place is a spelling matter, not a leftover.
+        Role::Source if matches!(concept.kind, Kind::Person | Kind::Place) => (
+            &GLOSSARY_VARIANT,
+            format!(
+                "`{found}` is the {} spelling; in {} write `{right}`",
+                a.source.name, a.target.name
+            ),
+        ),
         Role::Source => (
             &UNTRANSLATED_TERM,
             format!(
@@ -203,4 +222,262 @@ pub fn term_diagnostic(a: &Analysis<'_>, m: &TermMatch) -> Option<Diagnostic> {
             vec![edit],
         )),
     )
+}
+
+/// Whether a source-language form in the text is really left untranslated, rather than part of
+/// a longer foreign name ("London School of Economics") or the title of a work ("Cold War", a
+/// film): the form must not touch other capitalized words, and a common noun (`term`,
+/// `event`) must follow an article of the target language ("la Cold War").
+fn is_left_untranslated(a: &Analysis<'_>, m: &TermMatch, kind: Kind) -> bool {
+    let text = a.text;
+    let from = a.tokens.partition_point(|t| t.span.start < m.span.start);
+    let to = a.tokens.partition_point(|t| t.span.end <= m.span.end);
+    let joined_by_space = |left: usize, right: usize| {
+        let gap = &text[left..right];
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+    };
+    let prev = from.checked_sub(1).map(|i| a.tokens[i]);
+    let next = a.tokens.get(to).copied();
+    let longer_name = |t: Option<crate::text::Token>, before: bool| {
+        t.is_some_and(|t| {
+            let adjacent = if before {
+                joined_by_space(t.span.end, m.span.start)
+            } else {
+                joined_by_space(m.span.end, t.span.start)
+            };
+            adjacent
+                && t.is_capitalized(text)
+                && !a.target.is_function_word(t.text(text))
+                && !(before && a.is_sentence_start(t.span.start))
+        })
+    };
+    // A photo credit or a byline: "JOHN SMITH/World Health Organization/AFP".
+    let in_credit = text[..m.span.start].ends_with('/') || text[m.span.end..].starts_with('/');
+    if in_credit || longer_name(prev, true) || longer_name(next, false) {
+        return false;
+    }
+    if matches!(kind, Kind::Term | Kind::Event) {
+        return prev.is_some_and(|p| {
+            let w = p.text(text);
+            (p.elided || joined_by_space(p.span.end, m.span.start))
+                && (a.target.is_definite_article(w) || a.target.contract_before_vowel(w).is_some())
+        });
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_clean, assert_fixed, assert_flags};
+    use crate::diagnostic::Applicability::Safe;
+
+    const GLOSSARY: &str = r#"
+[[concept]]
+id = "newsweek"
+kind = "outlet"
+keep = true
+en = "Newsweek"
+fr.wrong = ["Semaine d'actualités"]
+
+[[concept]]
+id = "wall-street-journal"
+kind = "outlet"
+keep = true
+en = "The Wall Street Journal"
+fr.wrong = ["Journal de Wall Street"]
+
+[[concept]]
+id = "foreign-policy"
+kind = "outlet"
+keep = true
+case_sensitive = true
+en = "Foreign Policy"
+
+[[concept]]
+id = "pashinyan"
+kind = "person"
+en = "Nikol Pashinyan"
+fr = { preferred = "Nikol Pachinian", variants = ["Nikol Pashinyan"] }
+
+[[concept]]
+id = "putin"
+kind = "person"
+en = "Vladimir Putin"
+fr = "Vladimir Poutine"
+
+[[concept]]
+id = "london"
+kind = "place"
+en = "London"
+fr = "Londres"
+
+[[concept]]
+id = "ots"
+kind = "organization"
+en = { preferred = "Organization of Turkic States", abbr = "OTS" }
+fr = { preferred = "Organisation des États turciques", abbr = "OET", gender = "f" }
+
+[[concept]]
+id = "who"
+kind = "organization"
+en = { preferred = "World Health Organization", abbr = "WHO" }
+fr = { preferred = "Organisation mondiale de la santé", abbr = "OMS", gender = "f", wrong = ["WHO", "Organisation de la santé mondiale"] }
+
+[[concept]]
+id = "cold-war"
+kind = "event"
+en = "Cold War"
+fr = { preferred = "guerre froide", gender = "f" }
+
+[[concept]]
+id = "iran"
+kind = "place"
+en = "Iran"
+fr = "Iran"
+
+[[concept]]
+id = "iraq"
+kind = "place"
+en = "Iraq"
+fr = { preferred = "Irak", variants = ["Iraq"] }
+"#;
+
+    #[test]
+    fn translated_names_are_flagged_with_a_fitting_fix() {
+        assert_flags(
+            GLOSSARY,
+            "translated-name",
+            "Selon Semaine d’actualités, non.",
+            &["Semaine d’actualités"],
+        );
+        assert_fixed(
+            GLOSSARY,
+            "translated-name",
+            "Semaine d'actualités a contacté X.",
+            Safe,
+            "Newsweek a contacté X.",
+        );
+        assert_fixed(
+            GLOSSARY,
+            "translated-name",
+            "D’après le Journal de Wall Street, oui.",
+            Safe,
+            "D’après le Wall Street Journal, oui.",
+        );
+        assert_fixed(
+            GLOSSARY,
+            "translated-name",
+            "Un article de SEMAINE D’ACTUALITÉS.",
+            Safe,
+            "Un article de Newsweek.",
+        );
+    }
+
+    #[test]
+    fn kept_names_and_common_phrases_are_not_translated_names() {
+        assert_clean(
+            GLOSSARY,
+            "translated-name",
+            &[
+                "Newsweek a contacté le ministère.",
+                "La politique étrangère de la France, selon Foreign Policy.",
+                "Une semaine d’actualités chargée.",
+                "Le journal de Wall Streeters.",
+            ],
+        );
+    }
+
+    #[test]
+    fn wrong_terms_are_flagged_and_fixed() {
+        assert_flags(GLOSSARY, "wrong-term", "Selon la WHO, oui.", &["WHO"]);
+        assert_fixed(
+            GLOSSARY,
+            "wrong-term",
+            "L’Organisation de la santé mondiale a réagi.",
+            Safe,
+            "L’Organisation mondiale de la santé a réagi.",
+        );
+        // Acronyms keep their case: "who" is not the organisation.
+        assert_clean(
+            GLOSSARY,
+            "wrong-term",
+            &["The man who knew.", "Selon l’OMS."],
+        );
+    }
+
+    #[test]
+    fn variants_and_surnames_are_flagged() {
+        assert_flags(
+            GLOSSARY,
+            "glossary-variant",
+            "Nikol Pashinyan a parlé. Pashinyan a ajouté.",
+            &["Nikol Pashinyan", "Pashinyan"],
+        );
+        assert_fixed(
+            GLOSSARY,
+            "glossary-variant",
+            "Selon Pashinyan, Nikol Pashinyan a tort.",
+            Safe,
+            "Selon Pachinian, Nikol Pachinian a tort.",
+        );
+        // An English spelling of a person or place is a variant too.
+        assert_fixed(
+            GLOSSARY,
+            "glossary-variant",
+            "Putin a parlé à Londres.",
+            Safe,
+            "Poutine a parlé à Londres.",
+        );
+    }
+
+    #[test]
+    fn iran_is_not_iraq_and_names_inside_words_are_not_matched() {
+        assert_clean(
+            GLOSSARY,
+            "glossary-variant",
+            &[
+                "L’Iran et l’Irak.",
+                "Les Iraniens, les Irakiens.",
+                "Pashinyanisme.",
+                "Un pashinyan.",
+            ],
+        );
+        assert_flags(GLOSSARY, "glossary-variant", "L’Iraq.", &["Iraq"]);
+    }
+
+    #[test]
+    fn untranslated_terms_are_flagged_with_elision_kept() {
+        assert_fixed(
+            GLOSSARY,
+            "untranslated-term",
+            "Deux membres de l’Organization of Turkic States.",
+            Safe,
+            "Deux membres de l’Organisation des États turciques.",
+        );
+        assert_flags(
+            GLOSSARY,
+            "untranslated-term",
+            "Pendant la Cold War, rien.",
+            &["Cold War"],
+        );
+    }
+
+    #[test]
+    fn source_forms_inside_longer_names_titles_and_credits_are_not_flagged() {
+        assert_clean(
+            GLOSSARY,
+            "untranslated-term",
+            &[
+                "Il enseigne à la London School of Economics.",
+                "Prix de la mise en scène : Pawel Pawlikowski pour Cold War.",
+                "Photo : JOHN SMITH/World Health Organization/AFP",
+                "L’OTS et la WHO.",
+            ],
+        );
+        assert_clean(
+            GLOSSARY,
+            "glossary-variant",
+            &["Il enseigne à la London School of Economics."],
+        );
+    }
 }

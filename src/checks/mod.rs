@@ -6,6 +6,8 @@
 
 mod glossary;
 pub mod replacement;
+#[cfg(test)]
+pub(crate) mod test_support;
 
 use crate::analysis::Analysis;
 use crate::config::Settings;

@@ -42,15 +42,16 @@ impl Role {
         )
     }
 
-    /// Which entry wins when one form has several meanings: right before wrong.
+    /// Which entry wins when one form has several meanings: what the target language says
+    /// comes first (right before wrong), then what the source language says.
     fn rank(self) -> u8 {
         match self {
             Role::Preferred => 0,
             Role::Accepted => 1,
             Role::Abbr => 2,
-            Role::SourceAbbr => 3,
-            Role::Variant => 4,
-            Role::Wrong => 5,
+            Role::Variant => 3,
+            Role::Wrong => 4,
+            Role::SourceAbbr => 5,
             Role::Source => 6,
         }
     }
