@@ -41,6 +41,10 @@ pub fn fitted_edit(a: &Analysis<'_>, span: Span, replacement: &str, gender: Opti
     } else {
         "'"
     };
+    // Write apostrophes the way the document does.
+    if apostrophe != "'" && replacement.contains('\'') {
+        replacement = replacement.replace('\'', apostrophe);
+    }
     let mut start = span.start;
     if let Some(p) = prev {
         let word = p.text(text);
@@ -197,6 +201,24 @@ mod tests {
             "The Wall Street Journal",
             None,
             "Selon The Wall Street Journal, oui.",
+        );
+    }
+
+    #[test]
+    fn writes_apostrophes_like_the_document() {
+        assert_fits(
+            "Selon l’ICAO, oui.",
+            "ICAO",
+            "OACI d'abord",
+            None,
+            "Selon l’OACI d’abord, oui.",
+        );
+        assert_fits(
+            "Selon l'ICAO, oui.",
+            "ICAO",
+            "OACI d'abord",
+            None,
+            "Selon l'OACI d'abord, oui.",
         );
     }
 
