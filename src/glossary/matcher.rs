@@ -320,6 +320,17 @@ impl GlossaryMatcher {
     /// (the surname alone for a surname match, the acronym for an acronym).
     pub fn replacement(&self, m: &TermMatch) -> Option<String> {
         let c = self.concept(m.concept);
+        // An acronym is replaced by the target's acronym: NATO → OTAN, not the long name.
+        if is_acronym(self.form(m)) {
+            let abbr = if c.keep {
+                c.forms(self.source).and_then(|f| f.abbr.as_deref())
+            } else {
+                c.forms(self.target).and_then(|f| f.abbr.as_deref())
+            };
+            if let Some(abbr) = abbr {
+                return Some(abbr.to_owned());
+            }
+        }
         let full = c.right_form(self.target, self.source)?;
         if m.surname {
             return Some(derive_surname(full).unwrap_or(full).to_owned());
