@@ -11,7 +11,7 @@ use crate::text::{tokenize, CaseMode, Folded, LanguageProfile, Token, TokenKind}
 pub struct Analysis<'a> {
     /// The document's name.
     pub name: &'a str,
-    /// The whole original text; every span refers to it.
+    /// The prose of the document; every span of the analysis and of the checks refers to it.
     pub text: &'a str,
     /// The prose segments.
     pub segments: &'a [Span],
@@ -39,7 +39,7 @@ impl<'a> Analysis<'a> {
         target: &'static LanguageProfile,
         source: &'static LanguageProfile,
     ) -> Analysis<'a> {
-        let text = doc.text.as_str();
+        let text = doc.prose();
         let mut tokens = Vec::with_capacity(text.len() / 6);
         let mut sentences = Vec::with_capacity(text.len() / 100);
         for seg in &doc.segments {

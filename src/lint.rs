@@ -83,10 +83,14 @@ impl Linter {
         }
         let words = analysis.word_count();
         drop(analysis);
+        let diagnostics = finalize(diagnostics)
+            .into_iter()
+            .map(|d| doc.diagnostic_to_original(d))
+            .collect();
         FileResult {
-            diagnostics: finalize(diagnostics),
+            diagnostics,
             name: doc.name,
-            text: doc.text,
+            text: doc.original,
             language: self.settings.target,
             words,
         }

@@ -4,16 +4,17 @@ use super::{print_error, print_stdout, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use clap::{Args, ValueEnum};
 use mtlint::config::{ConsistencyScope, FailOn, Settings};
 use mtlint::diagnostic::Severity;
-use mtlint::document::Document;
+use mtlint::document::{Document, Format};
 use mtlint::glossary::{self, Glossary, Lang};
 use mtlint::input;
 use mtlint::lint::{FileResult, Linter};
 use mtlint::render;
+use std::path::Path;
 use std::path::PathBuf;
 
 /// Output formats of `mtlint check`.
 #[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum Format {
+pub enum OutputFormat {
     /// rustc-style snippets with the fix as a patch.
     Human,
     /// One line per finding.
@@ -75,8 +76,8 @@ pub struct CheckArgs {
     no_default_glossary: bool,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
 
     /// When to use colours.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -94,9 +95,23 @@ pub struct CheckArgs {
     #[arg(long, value_name = "CODE", default_value = "en", value_parser = parse_lang)]
     source_lang: Lang,
 
+    /// Read inputs as this format instead of guessing from the extension (`.md`, `.markdown`,
+    /// `.html`, `.htm`; anything else is plain text).
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    input_format: Option<Format>,
+
     /// Compare spellings within each file, or across all files of the run.
     #[arg(long, value_enum, default_value_t = ScopeArg::File, value_name = "SCOPE")]
     consistency_scope: ScopeArg,
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| {
+        format!(
+            "unknown format `{name}`; known: {}",
+            Format::NAMES.join(", ")
+        )
+    })
 }
 
 fn parse_lang(code: &str) -> Result<Lang, String> {
@@ -177,7 +192,8 @@ pub fn run(args: CheckArgs) -> u8 {
     let mut results: Vec<FileResult> = Vec::new();
     let mut stdin_used = false;
     for path in &args.paths {
-        let source = if path.as_os_str() == "-" {
+        let is_stdin = path.as_os_str() == "-";
+        let source = if is_stdin {
             if stdin_used {
                 print_error("`-` (standard input) is given more than once");
                 input_failed = true;
@@ -188,8 +204,15 @@ pub fn run(args: CheckArgs) -> u8 {
         } else {
             input::read_path(path)
         };
+        let format = args
+            .input_format
+            .unwrap_or_else(|| match (is_stdin, &args.stdin_filename) {
+                (true, Some(name)) => Format::from_path(Path::new(name)),
+                (true, None) => Format::Text,
+                (false, _) => Format::from_path(path),
+            });
         match source {
-            Ok(source) => results.push(linter.check(Document::plain(source))),
+            Ok(source) => results.push(linter.check(Document::parse(source, format))),
             Err(e) => {
                 print_error(e);
                 input_failed = true;
@@ -197,9 +220,9 @@ pub fn run(args: CheckArgs) -> u8 {
         }
     }
     let output = match args.format {
-        Format::Human => render::render_human(&results, args.use_color()),
-        Format::Concise => render::render_concise(&results),
-        Format::Json => render::render_json(&results),
+        OutputFormat::Human => render::render_human(&results, args.use_color()),
+        OutputFormat::Concise => render::render_concise(&results),
+        OutputFormat::Json => render::render_json(&results),
     };
     print_stdout(&output);
     let fail_on = linter.settings().fail_on;
