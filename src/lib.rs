@@ -13,6 +13,7 @@ pub mod document;
 pub mod fix;
 pub mod glossary;
 pub mod input;
+pub mod jsonl;
 pub mod lint;
 pub mod render;
 pub mod text;

@@ -383,3 +383,77 @@ fn the_default_glossary_works_without_any_config() {
         .assert()
         .stdout(predicate::str::contains("translated-name").not());
 }
+
+#[test]
+fn the_format_comes_from_the_extension_the_flag_or_the_stdin_name() {
+    // Markdown code is skipped when read as Markdown, checked when read as text.
+    let md = "Texte.\n\n```\nSemaine d’actualités\n```\n";
+    check_with_test_glossary()
+        .args(["--stdin-filename", "a.md", "-"])
+        .write_stdin(md)
+        .assert()
+        .code(0);
+    check_with_test_glossary()
+        .args(["--stdin-filename", "a.txt", "-"])
+        .write_stdin(md)
+        .assert()
+        .code(1);
+    check_with_test_glossary()
+        .args(["--input-format", "md", "-"])
+        .write_stdin(md)
+        .assert()
+        .code(0);
+    check_with_test_glossary()
+        .args(["--format", "concise", "tests/fixtures/article.html"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "article.html:12:229: error[translated-name]",
+        ));
+    check_with_test_glossary()
+        .args(["--input-format", "docx", "-"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown format `docx`"));
+}
+
+#[test]
+fn jsonl_streams_one_result_per_record() {
+    let input = concat!(
+        r#"{"id": "a", "text": "Selon Semaine d’actualités."}"#,
+        "\n",
+        r#"{"id": "b", "text": "Rien à signaler."}"#,
+        "\n",
+        "not json\n",
+        r#"{"id": "c", "text": "<p>Nikol <b>Pashinyan</b></p>", "format": "html"}"#,
+        "\n",
+    );
+    let out = check_with_test_glossary()
+        .args(["--jsonl", "-"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("1 malformed record"))
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["diagnostics"][0]["rule"], "translated-name");
+    assert_eq!(lines[1]["diagnostics"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        lines[2],
+        serde_json::json!({"line": 3, "error": "expected ident (column 2)"})
+    );
+    assert_eq!(lines[3]["diagnostics"][0]["text"], "Nikol <b>Pashinyan");
+    check_with_test_glossary()
+        .arg("--jsonl")
+        .write_stdin(r#"{"id": 1, "text": "Rien."}"#)
+        .assert()
+        .code(0);
+}

@@ -7,6 +7,7 @@ use mtlint::diagnostic::Severity;
 use mtlint::document::{Document, Format};
 use mtlint::glossary::{self, Glossary, Lang};
 use mtlint::input;
+use mtlint::jsonl::JsonlRunner;
 use mtlint::lint::{FileResult, Linter};
 use mtlint::render;
 use std::path::Path;
@@ -100,6 +101,11 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     input_format: Option<Format>,
 
+    /// Read JSON Lines records (`{"id", "text", "format", "lang"}`) from the paths (or
+    /// standard input) and write one JSON result line per record.
+    #[arg(long)]
+    jsonl: bool,
+
     /// Compare spellings within each file, or across all files of the run.
     #[arg(long, value_enum, default_value_t = ScopeArg::File, value_name = "SCOPE")]
     consistency_scope: ScopeArg,
@@ -172,8 +178,77 @@ fn load_glossary(args: &CheckArgs) -> Option<Glossary> {
     ok.then_some(glossary)
 }
 
+/// Runs `mtlint check --jsonl`: every path (or standard input) is a stream of records.
+fn run_jsonl(args: &CheckArgs, glossary: &Glossary) -> u8 {
+    let mut runner = JsonlRunner::new(glossary, args.settings());
+    let stdin_only = [PathBuf::from("-")];
+    let paths = if args.paths.is_empty() {
+        &stdin_only[..]
+    } else {
+        &args.paths[..]
+    };
+    let mut failed = false;
+    let mut errors = 0;
+    for path in paths {
+        let stdout = std::io::stdout();
+        let output = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+        let outcome = if path.as_os_str() == "-" {
+            runner.run(std::io::stdin().lock(), output)
+        } else {
+            match std::fs::File::open(path) {
+                Ok(file) => runner.run(std::io::BufReader::with_capacity(1 << 16, file), output),
+                Err(e) => {
+                    print_error(format!(
+                        "{}: cannot read: {}",
+                        path.display(),
+                        input::describe_io_error(&e)
+                    ));
+                    errors += 1;
+                    continue;
+                }
+            }
+        };
+        match outcome {
+            Ok(summary) => {
+                failed |= summary.failed;
+                if summary.errors > 0 {
+                    print_error(format!(
+                        "{}: {} malformed record{} (see the error lines)",
+                        path.display(),
+                        summary.errors,
+                        if summary.errors == 1 { "" } else { "s" }
+                    ));
+                    errors += summary.errors;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return EXIT_OK,
+            Err(e) => {
+                print_error(format!(
+                    "{}: {}",
+                    path.display(),
+                    input::describe_io_error(&e)
+                ));
+                errors += 1;
+            }
+        }
+    }
+    if errors > 0 {
+        EXIT_ERROR
+    } else if failed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
 /// Runs `mtlint check`.
 pub fn run(args: CheckArgs) -> u8 {
+    if args.jsonl {
+        return match load_glossary(&args) {
+            Some(glossary) => run_jsonl(&args, &glossary),
+            None => EXIT_ERROR,
+        };
+    }
     if args.paths.is_empty() {
         print_error("no input: give article paths, or `-` to read standard input");
         return EXIT_ERROR;

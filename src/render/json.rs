@@ -120,6 +120,29 @@ fn diagnostic_out<'a>(index: &LineIndex, text: &'a str, d: &'a Diagnostic) -> Di
     }
 }
 
+/// One JSON Lines result: a record's id and its findings, on one line (no newline).
+pub fn render_jsonl_result(id: &serde_json::Value, result: &FileResult) -> String {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        id: &'a serde_json::Value,
+        language: &'a str,
+        words: usize,
+        diagnostics: Vec<DiagnosticOut<'a>>,
+    }
+    let index = LineIndex::new(&result.text);
+    let line = Line {
+        id,
+        language: result.language.code(),
+        words: result.words,
+        diagnostics: result
+            .diagnostics
+            .iter()
+            .map(|d| diagnostic_out(&index, &result.text, d))
+            .collect(),
+    };
+    serde_json::to_string(&line).expect("plain data serializes")
+}
+
 /// The whole run as one JSON document (pretty-printed, trailing newline).
 pub fn render_json(results: &[FileResult]) -> String {
     let totals = Totals::of(results);

@@ -7,7 +7,7 @@ mod json;
 
 pub use concise::render_concise;
 pub use human::render_human;
-pub use json::render_json;
+pub use json::{render_json, render_jsonl_result};
 
 use crate::diagnostic::{Severity, Span};
 use crate::lint::FileResult;
