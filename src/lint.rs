@@ -5,7 +5,7 @@ use crate::analysis::Analysis;
 use crate::checks::{self, Context};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use crate::document::{Document, Format};
 use crate::glossary::{Glossary, GlossaryMatcher, Lang};
 use crate::text::LanguageProfile;
 use std::collections::BTreeMap;
@@ -20,10 +20,14 @@ pub struct FileResult {
     pub text: String,
     /// The language checked.
     pub language: Lang,
+    /// The format it was read as.
+    pub format: Format,
     /// Number of words of prose.
     pub words: usize,
     /// Findings, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// Fixes applied to the file before these findings, per rule (empty unless fixing).
+    pub fixed: BTreeMap<&'static str, usize>,
 }
 
 /// A setting the linter cannot work with.
@@ -91,8 +95,10 @@ impl Linter {
             diagnostics,
             name: doc.name,
             text: doc.original,
+            format: doc.format,
             language: self.settings.target,
             words,
+            fixed: BTreeMap::new(),
         }
     }
 }

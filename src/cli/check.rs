@@ -1,16 +1,17 @@
-//! `mtlint check PATH…`: read, check, render, and choose the exit code.
+//! `mtlint check PATH…`: read, check, then render, fix or diff; and choose the exit code.
 
+use super::common::{CommonArgs, Input};
+use super::fix::{apply_fixes, print_fix_summary};
 use super::{print_error, print_stdout, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use clap::{Args, ValueEnum};
-use mtlint::config::{ConsistencyScope, FailOn, Settings};
-use mtlint::diagnostic::Severity;
-use mtlint::document::{Document, Format};
-use mtlint::glossary::{self, Glossary, Lang};
+use mtlint::config::FailOn;
+use mtlint::diagnostic::{Applicability, Severity};
+use mtlint::fix::diff;
+use mtlint::glossary::Glossary;
 use mtlint::input;
 use mtlint::jsonl::JsonlRunner;
 use mtlint::lint::{FileResult, Linter};
 use mtlint::render;
-use std::path::Path;
 use std::path::PathBuf;
 
 /// Output formats of `mtlint check`.
@@ -35,6 +36,19 @@ pub enum ColorChoice {
     Never,
 }
 
+impl ColorChoice {
+    /// Whether standard output gets colours.
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+            }
+        }
+    }
+}
+
 /// The `--fail-on` threshold.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum FailOnArg {
@@ -48,33 +62,11 @@ pub enum FailOnArg {
     Never,
 }
 
-/// Pooling of spellings for `inconsistent-spelling`.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ScopeArg {
-    /// Each file on its own.
-    File,
-    /// All files of the run together.
-    Batch,
-}
-
 /// Arguments of `mtlint check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Articles to check; `-` reads standard input.
-    #[arg(value_name = "PATH")]
-    paths: Vec<PathBuf>,
-
-    /// The name standard input is reported under.
-    #[arg(long, value_name = "NAME")]
-    stdin_filename: Option<String>,
-
-    /// Add a glossary (TOML); repeatable.
-    #[arg(short, long = "glossary", value_name = "FILE")]
-    glossaries: Vec<PathBuf>,
-
-    /// Do not use the embedded default glossary (English → French news).
-    #[arg(long)]
-    no_default_glossary: bool,
+    #[command(flatten)]
+    common: CommonArgs,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
@@ -88,104 +80,55 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = FailOnArg::Error, value_name = "SEVERITY")]
     fail_on: FailOnArg,
 
-    /// Language of the articles.
-    #[arg(long = "lang", value_name = "CODE", default_value = "fr", value_parser = parse_lang)]
-    target: Lang,
+    /// Apply the safe fixes and write the files (standard input: the fixed text goes to
+    /// standard output, the findings left to standard error).
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
 
-    /// Language the articles were translated from.
-    #[arg(long, value_name = "CODE", default_value = "en", value_parser = parse_lang)]
-    source_lang: Lang,
+    /// With --fix or --diff, also apply the unsafe fixes (guesses: review them).
+    #[arg(long)]
+    unsafe_fixes: bool,
 
-    /// Read inputs as this format instead of guessing from the extension (`.md`, `.markdown`,
-    /// `.html`, `.htm`; anything else is plain text).
-    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
-    input_format: Option<Format>,
+    /// Print a unified diff of the fixes instead of the findings; no file is touched. Exit code
+    /// 1 when there is something to fix.
+    #[arg(long)]
+    diff: bool,
 
     /// Read JSON Lines records (`{"id", "text", "format", "lang"}`) from the paths (or
     /// standard input) and write one JSON result line per record.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
     jsonl: bool,
-
-    /// Compare spellings within each file, or across all files of the run.
-    #[arg(long, value_enum, default_value_t = ScopeArg::File, value_name = "SCOPE")]
-    consistency_scope: ScopeArg,
-}
-
-fn parse_format(name: &str) -> Result<Format, String> {
-    Format::from_name(name).ok_or_else(|| {
-        format!(
-            "unknown format `{name}`; known: {}",
-            Format::NAMES.join(", ")
-        )
-    })
-}
-
-fn parse_lang(code: &str) -> Result<Lang, String> {
-    Lang::from_code(code).ok_or_else(|| {
-        let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-        format!("unknown language `{code}`; known: {}", known.join(", "))
-    })
 }
 
 impl CheckArgs {
-    fn settings(&self) -> Settings {
-        Settings {
-            target: self.target,
-            source: self.source_lang,
-            fail_on: match self.fail_on {
-                FailOnArg::Error => FailOn::Severity(Severity::Error),
-                FailOnArg::Warning => FailOn::Severity(Severity::Warning),
-                FailOnArg::Info => FailOn::Severity(Severity::Info),
-                FailOnArg::Never => FailOn::Never,
-            },
-            consistency_scope: match self.consistency_scope {
-                ScopeArg::File => ConsistencyScope::File,
-                ScopeArg::Batch => ConsistencyScope::Batch,
-            },
+    fn fail_on(&self) -> FailOn {
+        match self.fail_on {
+            FailOnArg::Error => FailOn::Severity(Severity::Error),
+            FailOnArg::Warning => FailOn::Severity(Severity::Warning),
+            FailOnArg::Info => FailOn::Severity(Severity::Info),
+            FailOnArg::Never => FailOn::Never,
         }
     }
 
-    fn use_color(&self) -> bool {
-        match self.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
-            }
+    fn min_applicability(&self) -> Applicability {
+        if self.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
         }
     }
-}
-
-/// The default glossary (unless disabled) plus every `--glossary` file; all errors reported.
-fn load_glossary(args: &CheckArgs) -> Option<Glossary> {
-    let mut glossary = if args.no_default_glossary {
-        Glossary::default()
-    } else {
-        glossary::default_glossary()
-    };
-    let mut ok = true;
-    for path in &args.glossaries {
-        match glossary::load_file(path) {
-            Ok(g) => glossary.extend(g),
-            Err(errors) => {
-                ok = false;
-                for e in errors {
-                    print_error(e);
-                }
-            }
-        }
-    }
-    ok.then_some(glossary)
 }
 
 /// Runs `mtlint check --jsonl`: every path (or standard input) is a stream of records.
 fn run_jsonl(args: &CheckArgs, glossary: &Glossary) -> u8 {
-    let mut runner = JsonlRunner::new(glossary, args.settings());
+    let mut settings = args.common.settings(Severity::Error);
+    settings.fail_on = args.fail_on();
+    let mut runner = JsonlRunner::new(glossary, settings);
     let stdin_only = [PathBuf::from("-")];
-    let paths = if args.paths.is_empty() {
+    let paths = if args.common.paths.is_empty() {
         &stdin_only[..]
     } else {
-        &args.paths[..]
+        &args.common.paths[..]
     };
     let mut failed = false;
     let mut errors = 0;
@@ -241,66 +184,93 @@ fn run_jsonl(args: &CheckArgs, glossary: &Glossary) -> u8 {
     }
 }
 
+fn render(args: &CheckArgs, results: &[FileResult], color: bool) -> String {
+    match args.format {
+        OutputFormat::Human => render::render_human(results, color),
+        OutputFormat::Concise => render::render_concise(results),
+        OutputFormat::Json => render::render_json(results),
+    }
+}
+
+/// `--diff`: the fixes as unified diffs, nothing written.
+fn run_diff(args: &CheckArgs, linter: &Linter, inputs: &[Input]) -> (bool, bool) {
+    let mut out = String::new();
+    let mut changed = false;
+    let mut failed = false;
+    for input in inputs {
+        match apply_fixes(linter, input, args.min_applicability()) {
+            Ok(outcome) => {
+                let d = diff::unified_diff(&input.source.name, &input.source.text, &outcome.text);
+                changed |= !d.is_empty();
+                out.push_str(&d);
+            }
+            Err(e) => {
+                print_error(format!("{}: {e}", input.source.name));
+                failed = true;
+            }
+        }
+    }
+    let out = if args.color.enabled() {
+        diff::colorize(&out)
+    } else {
+        out
+    };
+    print_stdout(&out);
+    (changed, failed)
+}
+
 /// Runs `mtlint check`.
 pub fn run(args: CheckArgs) -> u8 {
+    let Some(glossary) = args.common.glossary() else {
+        return EXIT_ERROR;
+    };
     if args.jsonl {
-        return match load_glossary(&args) {
-            Some(glossary) => run_jsonl(&args, &glossary),
-            None => EXIT_ERROR,
-        };
+        return run_jsonl(&args, &glossary);
     }
-    if args.paths.is_empty() {
+    if args.common.paths.is_empty() {
         print_error("no input: give article paths, or `-` to read standard input");
         return EXIT_ERROR;
     }
-    let Some(glossary) = load_glossary(&args) else {
-        return EXIT_ERROR;
-    };
-    let linter = match Linter::new(&glossary, args.settings()) {
+    let mut settings = args.common.settings(Severity::Error);
+    settings.fail_on = args.fail_on();
+    let linter = match Linter::new(&glossary, settings) {
         Ok(l) => l,
         Err(e) => {
             print_error(e);
             return EXIT_ERROR;
         }
     };
-    let mut input_failed = false;
-    let mut results: Vec<FileResult> = Vec::new();
-    let mut stdin_used = false;
-    for path in &args.paths {
-        let is_stdin = path.as_os_str() == "-";
-        let source = if is_stdin {
-            if stdin_used {
-                print_error("`-` (standard input) is given more than once");
-                input_failed = true;
-                continue;
-            }
-            stdin_used = true;
-            input::read_stdin(args.stdin_filename.as_deref().unwrap_or("-"))
+    let (inputs, mut input_failed) = args.common.read_inputs();
+    if args.diff {
+        let (changed, failed) = run_diff(&args, &linter, &inputs);
+        return if failed || input_failed {
+            EXIT_ERROR
+        } else if changed {
+            EXIT_FINDINGS
         } else {
-            input::read_path(path)
+            EXIT_OK
         };
-        let format = args
-            .input_format
-            .unwrap_or_else(|| match (is_stdin, &args.stdin_filename) {
-                (true, Some(name)) => Format::from_path(Path::new(name)),
-                (true, None) => Format::Text,
-                (false, _) => Format::from_path(path),
-            });
-        match source {
-            Ok(source) => results.push(linter.check(Document::parse(source, format))),
-            Err(e) => {
-                print_error(e);
-                input_failed = true;
-            }
-        }
     }
-    let output = match args.format {
-        OutputFormat::Human => render::render_human(&results, args.use_color()),
-        OutputFormat::Concise => render::render_concise(&results),
-        OutputFormat::Json => render::render_json(&results),
-    };
-    print_stdout(&output);
+    let mut results = Vec::with_capacity(inputs.len());
+    let mut to_stderr = false;
+    if args.fix {
+        let (fixed, failed) = super::fix::fix_and_write(&linter, &inputs, args.min_applicability());
+        input_failed |= failed;
+        // With standard input, the fixed text owns standard output.
+        to_stderr = inputs.iter().any(|i| i.path.is_none());
+        results = fixed;
+    } else {
+        results.extend(inputs.iter().map(|i| linter.check(i.document())));
+    }
+    if args.fix {
+        print_fix_summary(&results);
+    }
     let fail_on = linter.settings().fail_on;
+    if to_stderr {
+        eprint!("{}", render(&args, &results, false));
+    } else {
+        print_stdout(&render(&args, &results, args.color.enabled()));
+    }
     if input_failed {
         EXIT_ERROR
     } else if results

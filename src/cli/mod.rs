@@ -3,6 +3,8 @@
 //! (usage, configuration or input errors). No checking logic lives here.
 
 mod check;
+mod common;
+mod fix;
 mod glossary;
 mod rules;
 
@@ -29,6 +31,8 @@ struct Cli {
 enum Command {
     /// Check articles (files, or `-` for standard input).
     Check(check::CheckArgs),
+    /// Apply fixes to articles, or review them one by one (`-i`).
+    Fix(fix::FixArgs),
     /// List the rules, or print one rule's documentation.
     Rules(rules::RulesArgs),
     /// Work with glossaries.
@@ -47,6 +51,7 @@ pub fn run() -> u8 {
     };
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Fix(args) => fix::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Glossary(cmd) => glossary::run(cmd),
     }
