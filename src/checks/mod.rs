@@ -6,6 +6,7 @@
 
 mod glossary;
 pub mod replacement;
+mod spelling;
 #[cfg(test)]
 pub(crate) mod test_support;
 
