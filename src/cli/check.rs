@@ -264,7 +264,7 @@ pub fn run(args: CheckArgs) -> u8 {
         }
     };
     let mut input_failed = false;
-    let mut results: Vec<FileResult> = Vec::new();
+    let mut docs: Vec<Document> = Vec::new();
     let mut stdin_used = false;
     for path in &args.paths {
         let is_stdin = path.as_os_str() == "-";
@@ -287,13 +287,14 @@ pub fn run(args: CheckArgs) -> u8 {
                 (false, _) => Format::from_path(path),
             });
         match source {
-            Ok(source) => results.push(linter.check(Document::parse(source, format))),
+            Ok(source) => docs.push(Document::parse(source, format)),
             Err(e) => {
                 print_error(e);
                 input_failed = true;
             }
         }
     }
+    let results: Vec<FileResult> = linter.check_all(docs);
     let output = match args.format {
         OutputFormat::Human => render::render_human(&results, args.use_color()),
         OutputFormat::Concise => render::render_concise(&results),

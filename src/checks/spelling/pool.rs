@@ -1,0 +1,311 @@
+//! Counts the spellings of names and decides, over a scope (one document or a whole batch),
+//! which spelling of each name is the one to keep.
+//!
+//! A document's [`Inventory`] lists its distinct spellings with their spans and what the
+//! glossary knows of them. A [`NamePool`] adds up inventories (one for file scope, all of a
+//! run for batch scope) and decides once: spellings that are one name form a group, the
+//! glossary's preferred form wins, then the majority, then the first used. It reports nothing
+//! itself.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::candidates::name_spans;
+use super::pairing::similar_pairs;
+use super::similarity::{same_name, NameForm};
+use crate::analysis::Analysis;
+use crate::diagnostic::{Severity, Span};
+use crate::glossary::{Kind, Role};
+
+/// What the glossary says of a spelling: the concept it names and in which role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Known {
+    /// Index of the concept in the run's glossary matcher.
+    pub(crate) concept: usize,
+    /// The spelling's role for that concept.
+    pub(crate) role: Role,
+}
+
+/// One distinct spelling of a name in one document.
+#[derive(Debug)]
+pub(crate) struct Spelling {
+    /// The spelling with case and typographic variants (apostrophes, hyphens, spaces) folded:
+    /// two occurrences with one key are one spelling.
+    pub(crate) key: String,
+    /// How it is written (the first occurrence not in capitals, if any).
+    pub(crate) written: String,
+    /// Its occurrences, in order.
+    pub(crate) spans: Vec<Span>,
+    /// What the glossary knows of it.
+    pub(crate) known: Option<Known>,
+}
+
+/// The spellings of names of one document, in order of first use.
+#[derive(Debug, Default)]
+pub(crate) struct Inventory {
+    pub(crate) spellings: Vec<Spelling>,
+    index: HashMap<String, usize>,
+}
+
+impl Inventory {
+    /// Finds and counts the names of a document.
+    pub(crate) fn collect(a: &Analysis<'_>) -> Inventory {
+        let mut spans = Vec::new();
+        name_spans(a, &mut spans);
+        let mut inventory = Inventory::default();
+        // Occurrences written identically share a key computed once.
+        let mut by_text: HashMap<&str, usize> = HashMap::new();
+        for span in spans {
+            let text = span.slice(a.text);
+            let at = match by_text.get(text) {
+                Some(&at) => at,
+                None => {
+                    let at = inventory.spelling_for(text);
+                    by_text.insert(text, at);
+                    at
+                }
+            };
+            let known = known_at(a, span);
+            let s = &mut inventory.spellings[at];
+            s.spans.push(span);
+            if s.known.is_none() {
+                s.known = known;
+            }
+        }
+        inventory
+    }
+
+    /// The spelling with this key, if the document uses it.
+    pub(crate) fn get(&self, key: &str) -> Option<&Spelling> {
+        self.index.get(key).map(|&i| &self.spellings[i])
+    }
+
+    /// The index of the spelling of `text`, added if new.
+    fn spelling_for(&mut self, text: &str) -> usize {
+        let key = spelling_key(text);
+        if let Some(&at) = self.index.get(&key) {
+            let s = &mut self.spellings[at];
+            if is_all_caps(&s.written) && !is_all_caps(text) {
+                s.written = text.to_owned();
+            }
+            return at;
+        }
+        self.spellings.push(Spelling {
+            key: key.clone(),
+            written: text.to_owned(),
+            spans: Vec::new(),
+            known: None,
+        });
+        self.index.insert(key, self.spellings.len() - 1);
+        self.spellings.len() - 1
+    }
+}
+
+/// The glossary knowledge of this span: a form of a concept that is exactly this span, or a
+/// person's full name that ends with it (the surname in "Nikol Pachinian"). Acronyms, wrong
+/// and source-language forms are left to the glossary rules.
+fn known_at(a: &Analysis<'_>, span: Span) -> Option<Known> {
+    // Matches are sorted and do not overlap: only the last one starting at or before the span
+    // can hold it.
+    let at = a.terms.partition_point(|m| m.span.start <= span.start);
+    let m = a.terms[..at].last()?;
+    let names_it = m.span == span
+        || (m.span.end == span.end
+            && m.span.start < span.start
+            && a.glossary.concept(m.concept).kind == Kind::Person);
+    (names_it && matches!(m.role, Role::Preferred | Role::Accepted | Role::Variant)).then_some(
+        Known {
+            concept: m.concept,
+            role: m.role,
+        },
+    )
+}
+
+/// The key under which occurrences count as one spelling: NFC, lowercase, one apostrophe, one
+/// hyphen and one space character.
+pub(crate) fn spelling_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for c in text.nfc() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' => key.push('\''),
+            '\u{2010}' | '\u{2011}' => key.push('-'),
+            c if c.is_whitespace() => key.push(' '),
+            c => key.extend(c.to_lowercase()),
+        }
+    }
+    key
+}
+
+/// True for text with at least two letters, all capitals.
+pub(crate) fn is_all_caps(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
+}
+
+/// A spelling counted over the scope.
+#[derive(Debug)]
+pub(crate) struct PooledSpelling {
+    /// See [`Spelling::key`].
+    pub(crate) key: String,
+    /// How it is written (first document that uses it).
+    pub(crate) written: String,
+    /// Occurrences in the whole scope.
+    pub(crate) count: usize,
+    /// What the glossary knows of it.
+    pub(crate) known: Option<Known>,
+}
+
+/// For a spelling that is not the one to keep: which one is, and how serious the mix is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Verdict {
+    /// Index of the spelling to keep in the pool.
+    pub(crate) keep: usize,
+    /// `Warning` for two spellings of one name; `Info` for two names the glossary gives one
+    /// concept (a house-style matter).
+    pub(crate) severity: Severity,
+}
+
+/// The spellings of names over a scope, and the decision of which to keep.
+#[derive(Debug, Default)]
+pub struct NamePool {
+    spellings: Vec<PooledSpelling>,
+    index: HashMap<String, usize>,
+    verdicts: OnceLock<HashMap<usize, Verdict>>,
+}
+
+impl NamePool {
+    /// Adds a document's spellings; documents are added in run order (it decides "first used").
+    pub(crate) fn add(&mut self, inventory: &Inventory) {
+        for s in &inventory.spellings {
+            self.add_counted(&s.key, &s.written, s.spans.len(), s.known);
+        }
+    }
+
+    /// Adds another pool after this one.
+    pub(crate) fn merge(&mut self, other: NamePool) {
+        for s in other.spellings {
+            self.add_counted(&s.key, &s.written, s.count, s.known);
+        }
+    }
+
+    fn add_counted(&mut self, key: &str, written: &str, count: usize, known: Option<Known>) {
+        self.verdicts = OnceLock::new();
+        match self.index.get(key) {
+            Some(&at) => {
+                let p = &mut self.spellings[at];
+                p.count += count;
+                if p.known.is_none() {
+                    p.known = known;
+                }
+            }
+            None => {
+                self.index.insert(key.to_owned(), self.spellings.len());
+                self.spellings.push(PooledSpelling {
+                    key: key.to_owned(),
+                    written: written.to_owned(),
+                    count,
+                    known,
+                });
+            }
+        }
+    }
+
+    /// A pooled spelling by index.
+    pub(crate) fn spelling(&self, at: usize) -> &PooledSpelling {
+        &self.spellings[at]
+    }
+
+    /// What to do with the spelling of this key: `None` when it is the one to keep (or alone).
+    pub(crate) fn verdict(&self, key: &str) -> Option<Verdict> {
+        let at = *self.index.get(key)?;
+        self.verdicts
+            .get_or_init(|| decide(&self.spellings))
+            .get(&at)
+            .copied()
+    }
+}
+
+/// Groups the spellings that are one name and picks the one to keep in each group.
+fn decide(spellings: &[PooledSpelling]) -> HashMap<usize, Verdict> {
+    let forms: Vec<NameForm> = spellings
+        .iter()
+        .map(|s| NameForm::new(&s.written))
+        .collect();
+    let concept = |i: usize| spellings[i].known.map(|k| k.concept);
+    // Two concepts of the glossary are never one name.
+    let apart =
+        |i: usize, j: usize| matches!((concept(i), concept(j)), (Some(x), Some(y)) if x != y);
+    let mut groups = UnionFind::new(spellings.len());
+    for (i, j) in similar_pairs(&forms) {
+        if !apart(i, j) {
+            groups.union(i, j);
+        }
+    }
+    // The forms of one concept are one name, however they look.
+    let mut first_of_concept: HashMap<usize, usize> = HashMap::new();
+    for i in 0..spellings.len() {
+        if let Some(c) = concept(i) {
+            let first = *first_of_concept.entry(c).or_insert(i);
+            groups.union(first, i);
+        }
+    }
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..spellings.len() {
+        members.entry(groups.find(i)).or_default().push(i);
+    }
+    let mut verdicts = HashMap::new();
+    for group in members.values().filter(|g| g.len() > 1) {
+        // Preferred by the glossary, then the most used, then the first used (lowest index).
+        let Some(&keep) = group.iter().min_by_key(|&&i| {
+            let preferred = spellings[i]
+                .known
+                .is_some_and(|k| k.role == Role::Preferred);
+            (!preferred, std::cmp::Reverse(spellings[i].count), i)
+        }) else {
+            continue;
+        };
+        for &i in group.iter().filter(|&&i| i != keep) {
+            let severity = if !apart(i, keep) && same_name(&forms[i], &forms[keep]) {
+                Severity::Warning
+            } else if concept(i).is_some() && concept(i) == concept(keep) {
+                Severity::Info
+            } else {
+                // Only linked through a third spelling: not this one's business.
+                continue;
+            };
+            verdicts.insert(i, Verdict { keep, severity });
+        }
+    }
+    verdicts
+}
+
+/// Disjoint sets over `0..n`, with path halving.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The smaller index is the root: groups are listed by first use.
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
