@@ -9,6 +9,8 @@ mod candidates;
 mod pairing;
 mod pool;
 mod similarity;
+#[cfg(test)]
+mod tests;
 
 pub use pool::NamePool;
 
