@@ -58,6 +58,11 @@ impl Inventory {
         // Occurrences written identically share a key computed once.
         let mut by_text: HashMap<&str, usize> = HashMap::new();
         for span in spans {
+            let known = match coverage(a, span) {
+                Coverage::Inside => continue,
+                Coverage::Known(k) => Some(k),
+                Coverage::Unknown => None,
+            };
             let text = span.slice(a.text);
             let at = match by_text.get(text) {
                 Some(&at) => at,
@@ -67,7 +72,6 @@ impl Inventory {
                     at
                 }
             };
-            let known = known_at(a, span);
             let s = &mut inventory.spellings[at];
             s.spans.push(span);
             if s.known.is_none() {
@@ -103,24 +107,41 @@ impl Inventory {
     }
 }
 
-/// The glossary knowledge of this span: a form of a concept that is exactly this span, or a
-/// person's full name that ends with it (the surname in "Nikol Pachinian"). Acronyms, wrong
-/// and source-language forms are left to the glossary rules.
-fn known_at(a: &Analysis<'_>, span: Span) -> Option<Known> {
+/// What the glossary says of a name's span.
+enum Coverage {
+    /// Nothing.
+    Unknown,
+    /// The span is a form of a concept, or the surname of a person's full name ("Pachinian"
+    /// in "Nikol Pachinian").
+    Known(Known),
+    /// The span is part of a longer glossary form ("Committee" in "Committee to Protect
+    /// Journalists"): that name's spelling is the glossary's business, not a name of its own.
+    Inside,
+}
+
+/// What the glossary says of `span`. Acronyms, wrong and source-language forms are known to
+/// the glossary rules, not here.
+fn coverage(a: &Analysis<'_>, span: Span) -> Coverage {
     // Matches are sorted and do not overlap: only the last one starting at or before the span
     // can hold it.
     let at = a.terms.partition_point(|m| m.span.start <= span.start);
-    let m = a.terms[..at].last()?;
-    let names_it = m.span == span
-        || (m.span.end == span.end
-            && m.span.start < span.start
-            && a.glossary.concept(m.concept).kind == Kind::Person);
-    (names_it && matches!(m.role, Role::Preferred | Role::Accepted | Role::Variant)).then_some(
-        Known {
+    let Some(m) = a.terms[..at].last().filter(|m| m.span.contains(span)) else {
+        return Coverage::Unknown;
+    };
+    let surname = m.span.end == span.end
+        && m.span.start < span.start
+        && a.glossary.concept(m.concept).kind == Kind::Person;
+    if m.span != span && !surname {
+        return Coverage::Inside;
+    }
+    if matches!(m.role, Role::Preferred | Role::Accepted | Role::Variant) {
+        Coverage::Known(Known {
             concept: m.concept,
             role: m.role,
-        },
-    )
+        })
+    } else {
+        Coverage::Unknown
+    }
 }
 
 /// The key under which occurrences count as one spelling: NFC, lowercase, one apostrophe, one

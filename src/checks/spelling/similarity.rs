@@ -277,7 +277,7 @@ impl Word {
             return None;
         }
         let letters = written.chars().filter(|c| c.is_alphabetic()).count();
-        let has_digit = written.chars().any(|c| c.is_numeric());
+        let has_digit = written.chars().any(|c| c.is_numeric()) || is_roman_ordinal(written);
         let acronym = (2..=ACRONYM_MAX).contains(&letters)
             && written
                 .chars()
@@ -318,6 +318,16 @@ impl Word {
         key.push(first);
         key.extend(consonants);
     }
+}
+
+/// True for a Roman numeral, possibly ordinal: XVIIIe, IXe, XXI, Ier. Numbers are compared
+/// exactly (XVIIe and XVIIIe are two centuries).
+fn is_roman_ordinal(written: &str) -> bool {
+    let digits = written.trim_end_matches(['e', 'r', 'è', 'm', 's']);
+    !digits.is_empty()
+        && digits
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
 /// Folds one written word into `out`: compatibility decomposition, no combining marks,
@@ -658,6 +668,8 @@ mod tests {
         assert_different("F-16", "F-35");
         assert_different("Crew-1", "Crew-2");
         assert_different("Mistral AI", "Mistral IA");
+        assert_different("XVIIIe", "XVIIe");
+        assert_different("XIXe", "XXe");
         // Case alone is no difference.
         assert_same("OTAN", "Otan");
         assert_same("NEWSWEEK", "Newsweek");

@@ -191,6 +191,22 @@ fn forms_of_two_glossary_concepts_are_never_one_name() {
     assert_flags(MEYER, RULE, text, &[]);
 }
 
+const CPJ: &str = r#"
+[[concept]]
+id = "committee-to-protect-journalists"
+kind = "organization"
+keep = true
+en = "Committee to Protect Journalists"
+"#;
+
+#[test]
+fn a_word_inside_a_longer_glossary_name_is_no_name_of_its_own() {
+    let text = "Le Comité international a protesté, comme le Committee to Protect Journalists. \
+                Le Comité a ensuite publié un rapport; le Comité insiste.";
+    assert_flags("", RULE, text, &["Committee"]);
+    assert_flags(CPJ, RULE, text, &[]);
+}
+
 const KARABAKH_GLOSSARY: &str = r#"
 [[concept]]
 id = "nagorno-karabakh"
