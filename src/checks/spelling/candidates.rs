@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use super::similarity::NameForm;
+use super::similarity::joined_key;
 use crate::analysis::Analysis;
 use crate::diagnostic::Span;
 use crate::text::{Token, TokenKind};
@@ -107,12 +107,8 @@ fn join_spaced_compounds(a: &Analysis<'_>, first: usize, out: &mut Vec<Span>) {
     let written: HashSet<String> = names
         .iter()
         .map(|s| s.slice(a.text))
-        .filter(|s| s.chars().any(|c| !c.is_alphanumeric()))
-        .map(|s| NameForm::new(s).joined().to_owned())
+        .map(joined_key)
         .collect();
-    if written.is_empty() {
-        return;
-    }
     let spaced = |x: &Span, y: &Span| {
         let gap = &a.text[x.end..y.start];
         let mut chars = gap.chars();
@@ -127,7 +123,7 @@ fn join_spaced_compounds(a: &Analysis<'_>, first: usize, out: &mut Vec<Span>) {
                 continue;
             }
             let span = Span::new(names[i].start, names[i + n - 1].end);
-            if written.contains(NameForm::new(span.slice(a.text)).joined()) {
+            if written.contains(&joined_key(span.slice(a.text))) {
                 joined.push(span);
                 taken = n;
                 break;

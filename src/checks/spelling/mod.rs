@@ -62,6 +62,9 @@ vowel, "de" before a consonant).
 "#,
 };
 
+/// The most occurrences of the kept spelling a finding points at.
+const RELATED_MAX: usize = 8;
+
 static RULES: [&Rule; 1] = [&INCONSISTENT_SPELLING];
 
 /// The consistency check for names.
@@ -138,7 +141,13 @@ fn finding(
         Diagnostic::new(INCONSISTENT_SPELLING.id, verdict.severity, span, message).with_fix(
             Fix::unsafe_(format!("replace with `{}`", edit.replacement), vec![edit]),
         );
-    for &other in here.map_or(&[][..], |s| &s.spans[..]) {
+    // The message gives the count; a few places are enough to show (and a long article
+    // with two spellings must not get a quadratic number of notes).
+    for &other in here
+        .map_or(&[][..], |s| &s.spans[..])
+        .iter()
+        .take(RELATED_MAX)
+    {
         d = d.with_related(other, format!("`{}` here", keep.written));
     }
     d

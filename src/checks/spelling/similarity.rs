@@ -134,6 +134,16 @@ impl NameForm {
     }
 }
 
+/// The folded words of `form` run together: what [`NameForm::joined`] gives, without the rest
+/// of the preparation.
+pub(crate) fn joined_key(form: &str) -> String {
+    let mut key = String::with_capacity(form.len());
+    for word in split_words(form) {
+        fold_word(word, &mut key);
+    }
+    key
+}
+
 /// Whether `a` and `b` are one name spelled two ways (or written identically).
 ///
 /// Equal when folded (case, diacritics, hyphen vs space) or when only word breaks differ;
@@ -485,6 +495,19 @@ mod tests {
         assert_eq!(NameForm::new("Œcuménique").folded, "oecumenique");
         // A decomposed accent is the same as a composed one.
         assert_eq!(NameForm::new("Erdog\u{306}an").folded, "erdogan");
+    }
+
+    #[test]
+    fn joined_key_is_the_joined_form() {
+        for form in [
+            "Haut-Karabakh",
+            "Kore Eda",
+            "N’Djamena",
+            "Saint-Pétersbourg",
+            "OTAN",
+        ] {
+            assert_eq!(joined_key(form), NameForm::new(form).joined());
+        }
     }
 
     #[test]
