@@ -65,6 +65,28 @@ pub(crate) fn name_spans(a: &Analysis<'_>, out: &mut Vec<Span>) {
     join_spaced_compounds(a, first, out);
 }
 
+/// For each name of `names` (as found by [`name_spans`]), the index of the name right before
+/// it and right after it, when they are written together as one person's name: separated by
+/// a space, or by particles ("Mohammed ben Salmane"). A name opening its sentence is nobody's
+/// neighbour: it may be a common word.
+pub(crate) fn neighbours(a: &Analysis<'_>, names: &[Span]) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut out = vec![(None, None); names.len()];
+    for i in 1..names.len() {
+        let (prev, next) = (names[i - 1], names[i]);
+        let gap = &a.text[prev.end..next.start];
+        let together = gap.starts_with([' ', '\u{a0}', '\u{202f}'])
+            && gap.len() <= 16
+            && gap
+                .split([' ', '\u{a0}', '\u{202f}'])
+                .all(|w| w.is_empty() || a.target.is_name_particle(w));
+        if together && !a.is_sentence_start(prev.start) {
+            out[i].0 = Some(i - 1);
+            out[i - 1].1 = Some(i);
+        }
+    }
+    out
+}
+
 /// True for a word that can be (part of) a name: capitalized, two letters at least, not a
 /// function word of the language ("Le", "EN").
 fn is_name_word(a: &Analysis<'_>, t: &Token) -> bool {

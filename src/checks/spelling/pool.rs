@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::candidates::name_spans;
+use super::candidates::{name_spans, neighbours};
 use super::pairing::similar_pairs;
 use super::similarity::{same_name, NameForm};
 use crate::analysis::Analysis;
@@ -40,6 +40,46 @@ pub(crate) struct Spelling {
     pub(crate) spans: Vec<Span>,
     /// What the glossary knows of it.
     pub(crate) known: Option<Known>,
+    /// The names written right before it, when every occurrence has one.
+    pub(crate) before: Neighbours,
+    /// The names written right after it, when every occurrence has one.
+    pub(crate) after: Neighbours,
+}
+
+/// The names one spelling is written next to, on one side: `Some` when every occurrence has
+/// such a neighbour (a given name before a surname, a surname after a given name), `None`
+/// when some occurrence stands alone on that side or the neighbours are too many to tell.
+pub(crate) type Neighbours = Option<Vec<String>>;
+
+/// More different neighbours than this on one side tell nothing.
+const NEIGHBOURS_MAX: usize = 6;
+
+/// Adds one occurrence's neighbour to `set`.
+fn meet(set: &mut Neighbours, neighbour: Option<&str>) {
+    match (set.as_mut(), neighbour) {
+        (Some(names), Some(n)) => {
+            if !names.iter().any(|m| m == n) {
+                names.push(n.to_owned());
+            }
+            if names.len() > NEIGHBOURS_MAX {
+                *set = None;
+            }
+        }
+        (Some(_), None) => *set = None,
+        (None, _) => {}
+    }
+}
+
+/// Merges the neighbours of one spelling seen in two scopes.
+fn merge_neighbours(set: &mut Neighbours, other: &Neighbours) {
+    match other {
+        None => *set = None,
+        Some(names) => {
+            for n in names {
+                meet(set, Some(n));
+            }
+        }
+    }
 }
 
 /// The spellings of names of one document, in order of first use.
@@ -54,10 +94,11 @@ impl Inventory {
     pub(crate) fn collect(a: &Analysis<'_>) -> Inventory {
         let mut spans = Vec::new();
         name_spans(a, &mut spans);
+        let next_to = neighbours(a, &spans);
         let mut inventory = Inventory::default();
         // Occurrences written identically share a key computed once.
         let mut by_text: HashMap<&str, usize> = HashMap::new();
-        for span in spans {
+        for (&span, &(before, after)) in spans.iter().zip(&next_to) {
             let known = match coverage(a, span) {
                 Coverage::Inside => continue,
                 Coverage::Known(k) => Some(k),
@@ -77,6 +118,8 @@ impl Inventory {
             if s.known.is_none() {
                 s.known = known;
             }
+            meet(&mut s.before, before.map(|i| spans[i].slice(a.text)));
+            meet(&mut s.after, after.map(|i| spans[i].slice(a.text)));
         }
         inventory
     }
@@ -101,6 +144,8 @@ impl Inventory {
             written: text.to_owned(),
             spans: Vec::new(),
             known: None,
+            before: Some(Vec::new()),
+            after: Some(Vec::new()),
         });
         self.index.insert(key, self.spellings.len() - 1);
         self.spellings.len() - 1
@@ -176,6 +221,10 @@ pub(crate) struct PooledSpelling {
     pub(crate) count: usize,
     /// What the glossary knows of it.
     pub(crate) known: Option<Known>,
+    /// See [`Spelling::before`].
+    pub(crate) before: Neighbours,
+    /// See [`Spelling::after`].
+    pub(crate) after: Neighbours,
 }
 
 /// For a spelling that is not the one to keep: which one is, and how serious the mix is.
@@ -200,35 +249,39 @@ impl NamePool {
     /// Adds a document's spellings; documents are added in run order (it decides "first used").
     pub(crate) fn add(&mut self, inventory: &Inventory) {
         for s in &inventory.spellings {
-            self.add_counted(&s.key, &s.written, s.spans.len(), s.known);
+            self.add_counted(PooledSpelling {
+                key: s.key.clone(),
+                written: s.written.clone(),
+                count: s.spans.len(),
+                known: s.known,
+                before: s.before.clone(),
+                after: s.after.clone(),
+            });
         }
     }
 
     /// Adds another pool after this one.
     pub(crate) fn merge(&mut self, other: NamePool) {
         for s in other.spellings {
-            self.add_counted(&s.key, &s.written, s.count, s.known);
+            self.add_counted(s);
         }
     }
 
-    fn add_counted(&mut self, key: &str, written: &str, count: usize, known: Option<Known>) {
+    fn add_counted(&mut self, s: PooledSpelling) {
         self.verdicts = OnceLock::new();
-        match self.index.get(key) {
+        match self.index.get(&s.key) {
             Some(&at) => {
                 let p = &mut self.spellings[at];
-                p.count += count;
+                p.count += s.count;
                 if p.known.is_none() {
-                    p.known = known;
+                    p.known = s.known;
                 }
+                merge_neighbours(&mut p.before, &s.before);
+                merge_neighbours(&mut p.after, &s.after);
             }
             None => {
-                self.index.insert(key.to_owned(), self.spellings.len());
-                self.spellings.push(PooledSpelling {
-                    key: key.to_owned(),
-                    written: written.to_owned(),
-                    count,
-                    known,
-                });
+                self.index.insert(s.key.clone(), self.spellings.len());
+                self.spellings.push(s);
             }
         }
     }
@@ -288,7 +341,10 @@ fn decide(spellings: &[PooledSpelling]) -> HashMap<usize, Verdict> {
             continue;
         };
         for &i in group.iter().filter(|&&i| i != keep) {
-            let severity = if !apart(i, keep) && same_name(&forms[i], &forms[keep]) {
+            let severity = if !apart(i, keep)
+                && same_name(&forms[i], &forms[keep])
+                && !different_company(&spellings[i], &spellings[keep])
+            {
                 Severity::Warning
             } else if concept(i).is_some() && concept(i) == concept(keep) {
                 Severity::Info
@@ -300,6 +356,23 @@ fn decide(spellings: &[PooledSpelling]) -> HashMap<usize, Verdict> {
         }
     }
     verdicts
+}
+
+/// True when two spellings always keep different company on one side: each is always written
+/// next to a name, and none of one's neighbours is a neighbour of the other. "Mohamed Hamdan"
+/// and "Mohammed ben Salmane" are two people; "Ole Gunar Solskjaer" and "Ole Gunnar
+/// Solskjaer" are one.
+fn different_company(x: &PooledSpelling, y: &PooledSpelling) -> bool {
+    let disjoint = |a: &Neighbours, b: &Neighbours| {
+        let (Some(a), Some(b)) = (a, b) else {
+            return false;
+        };
+        !a.iter().any(|p| {
+            let p = NameForm::new(p);
+            b.iter().any(|q| same_name(&p, &NameForm::new(q)))
+        })
+    };
+    disjoint(&x.before, &y.before) || disjoint(&x.after, &y.after)
 }
 
 /// Disjoint sets over `0..n`, with path halving.

@@ -163,6 +163,40 @@ fn names_that_merely_look_alike_are_not_flagged() {
 }
 
 #[test]
+fn given_names_of_two_people_are_not_one_name() {
+    // Two first names written before two different surnames: two people.
+    assert_clean(
+        "",
+        RULE,
+        &[
+            "Le prince Mohammed ben Salmane a reçu le général Mohamed Hamdan Daglo. \
+           Le prince a ensuite parlé avec Mohammed ben Zayed.",
+        ],
+    );
+    // The same surname after both: one person, two spellings.
+    assert_flags(
+        "",
+        RULE,
+        "Le général Mohamed Hamdan Daglo parle. Le chef Mohammed Hamdan Daglo répond. \
+         Enfin, Mohammed Hamdan Daglo se tait.",
+        &["Mohamed"],
+    );
+    // Surnames after different given names: two people (Anna Meyer, Hans Meier).
+    assert_clean(
+        "",
+        RULE,
+        &["Selon Anna Meyer et Hans Meier, non. Puis Anna Meyer a parlé."],
+    );
+    // A surname standing alone somewhere is compared as usual.
+    assert_flags(
+        "",
+        RULE,
+        "Selon Ramzan Kadyrov, rien. Le chef Ramzan Kadirov dément. Kadyrov insiste.",
+        &["Kadirov"],
+    );
+}
+
+#[test]
 fn a_common_word_at_the_start_of_a_sentence_is_no_name() {
     // "Partisan" opens a sentence and is written in lowercase elsewhere: a word, not a name.
     assert_clean(
