@@ -12,6 +12,9 @@ use crate::analysis::Analysis;
 use crate::diagnostic::Span;
 use crate::text::{Token, TokenKind};
 
+/// No function word of a language is longer than this many bytes (spares a lookup).
+const FUNCTION_WORD_MAX: usize = 12;
+
 /// The longest lowercase connector inside a hyphenated name (Saint-Médard-en-Jalles).
 const CONNECTOR_MAX: usize = 4;
 
@@ -20,14 +23,15 @@ pub(crate) fn name_spans(a: &Analysis<'_>, out: &mut Vec<Span>) {
     let first = out.len();
     let tokens = &a.tokens;
     let mut lowercase: Option<HashSet<&str>> = None;
+    let mut lower = String::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
         let starts = is_name_word(a, t)
-            || (is_particle(a, t)
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|n| t.hyphen_joined(n, a.text) && is_name_word(a, n)));
+            || (tokens
+                .get(i + 1)
+                .is_some_and(|n| t.hyphen_joined(n, a.text) && is_name_word(a, n))
+                && is_particle(a, t));
         if !starts {
             i += 1;
             continue;
@@ -55,7 +59,9 @@ pub(crate) fn name_spans(a: &Analysis<'_>, out: &mut Vec<Span>) {
         // is a common word ("Pendant", "Cette"), not a name.
         let common = last == i && a.is_sentence_start(t.span.start) && {
             let words = lowercase.get_or_insert_with(|| lowercase_words(a));
-            words.contains(t.text(a.text).to_lowercase().as_str())
+            lower.clear();
+            lower.extend(t.text(a.text).chars().flat_map(char::to_lowercase));
+            words.contains(lower.as_str())
         };
         if !common {
             out.push(span);
@@ -94,7 +100,8 @@ fn is_name_word(a: &Analysis<'_>, t: &Token) -> bool {
         return false;
     }
     let word = t.text(a.text);
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !a.target.is_function_word(word)
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && (word.len() > FUNCTION_WORD_MAX || !a.target.is_function_word(word))
 }
 
 /// A lowercase name particle that may open a hyphenated name: al-Assad, ben-Gourion.
