@@ -2,8 +2,8 @@
 //! every check, then settle overlaps and order the findings.
 
 use crate::analysis::Analysis;
-use crate::checks::{self, Context};
-use crate::config::Settings;
+use crate::checks::{self, BatchFacts, Context};
+use crate::config::{ConsistencyScope, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Format};
 use crate::glossary::{Glossary, GlossaryMatcher, Lang};
@@ -74,12 +74,50 @@ impl Linter {
         &self.settings
     }
 
-    /// Checks one document.
+    /// Checks one document on its own (a batch consistency scope needs [`Linter::check_all`]).
     pub fn check(&self, doc: Document) -> FileResult {
+        self.check_with(doc, None)
+    }
+
+    /// Checks the documents of a run, in order. In batch consistency scope this takes two
+    /// passes: every document's facts are collected and pooled first, then each document is
+    /// checked against the pool (its findings stay its own).
+    pub fn check_all(&self, docs: Vec<Document>) -> Vec<FileResult> {
+        if self.settings.consistency_scope != ConsistencyScope::Batch {
+            return docs.into_iter().map(|d| self.check(d)).collect();
+        }
+        let mut facts = BatchFacts::default();
+        for doc in &docs {
+            facts.merge(self.collect(doc));
+        }
+        docs.into_iter()
+            .map(|d| self.check_with(d, Some(&facts)))
+            .collect()
+    }
+
+    /// First pass of a batch-scoped run: what one document tells the checks that compare
+    /// documents.
+    pub fn collect(&self, doc: &Document) -> BatchFacts {
+        let analysis = Analysis::new(doc, &self.matcher, self.target, self.source);
+        let cx = Context {
+            analysis: &analysis,
+            settings: &self.settings,
+            batch: None,
+        };
+        let mut facts = BatchFacts::default();
+        for check in checks::registry() {
+            check.collect(&cx, &mut facts);
+        }
+        facts
+    }
+
+    /// Checks one document, with the run's pooled facts in batch consistency scope.
+    pub fn check_with(&self, doc: Document, batch: Option<&BatchFacts>) -> FileResult {
         let analysis = Analysis::new(&doc, &self.matcher, self.target, self.source);
         let cx = Context {
             analysis: &analysis,
             settings: &self.settings,
+            batch,
         };
         let mut diagnostics = Vec::new();
         for check in checks::registry() {

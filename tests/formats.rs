@@ -51,7 +51,7 @@ fn the_three_formats_give_the_same_findings() {
     let txt = check_text(&read(Format::Text), Format::Text);
     let md = check_text(&read(Format::Markdown), Format::Markdown);
     let html = check_text(&read(Format::Html), Format::Html);
-    assert_eq!(txt.diagnostics.len(), 5, "{:#?}", summary(&txt.diagnostics));
+    assert_eq!(txt.diagnostics.len(), 6, "{:#?}", summary(&txt.diagnostics));
     assert_eq!(summary(&txt.diagnostics), summary(&md.diagnostics));
     assert_eq!(summary(&txt.diagnostics), summary(&html.diagnostics));
 }

@@ -6,6 +6,7 @@
 
 mod glossary;
 pub mod replacement;
+mod spelling;
 #[cfg(test)]
 pub(crate) mod test_support;
 
@@ -36,6 +37,24 @@ pub struct Context<'a> {
     pub analysis: &'a Analysis<'a>,
     /// The run's settings.
     pub settings: &'a Settings,
+    /// In batch consistency scope, what the first pass learned from every document of the run.
+    pub batch: Option<&'a BatchFacts>,
+}
+
+/// What the first pass of a batch-scoped run learns from every document, before any document
+/// is checked: the facts that checks comparing documents (consistency) pool. Each document's
+/// facts are collected on their own, then merged in run order.
+#[derive(Debug, Default)]
+pub struct BatchFacts {
+    /// The spellings of names, for `inconsistent-spelling`.
+    names: spelling::NamePool,
+}
+
+impl BatchFacts {
+    /// Adds the facts of the documents after these.
+    pub fn merge(&mut self, other: BatchFacts) {
+        self.names.merge(other.names);
+    }
 }
 
 /// A family of rules over one document.
@@ -44,11 +63,15 @@ pub trait Check: Sync + Send {
     fn rules(&self) -> &'static [&'static Rule];
     /// Appends the findings for one document.
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+
+    /// First pass of a batch-scoped run: adds what this document tells about the run. Checks
+    /// that look at one document at a time keep this default, which adds nothing.
+    fn collect(&self, _cx: &Context<'_>, _facts: &mut BatchFacts) {}
 }
 
 /// Every check, in reporting order.
 pub fn registry() -> &'static [&'static dyn Check] {
-    &[&glossary::GlossaryCheck]
+    &[&glossary::GlossaryCheck, &spelling::SpellingCheck]
 }
 
 /// Every rule of every check.

@@ -251,17 +251,16 @@ pub fn run(args: CheckArgs) -> u8 {
             EXIT_OK
         };
     }
-    let mut results = Vec::with_capacity(inputs.len());
     let mut to_stderr = false;
-    if args.fix {
+    let results = if args.fix {
         let (fixed, failed) = super::fix::fix_and_write(&linter, &inputs, args.min_applicability());
         input_failed |= failed;
         // With standard input, the fixed text owns standard output.
         to_stderr = inputs.iter().any(|i| i.path.is_none());
-        results = fixed;
+        fixed
     } else {
-        results.extend(inputs.iter().map(|i| linter.check(i.document())));
-    }
+        linter.check_all(inputs.iter().map(Input::document).collect())
+    };
     if args.fix {
         print_fix_summary(&results);
     }

@@ -1,0 +1,168 @@
+//! Finds the candidate names of a document, with their spans: capitalized words and
+//! hyphenated compounds (Haut-Karabakh, al-Assad, Croix-de-Seguey), seen through elision
+//! (d’Erevan gives Erevan), and two capitalized words written with a space where the
+//! document also hyphenates or joins them (Haut Karabakh beside Haut-Karabakh).
+//!
+//! It only finds names; which of them are one name is decided elsewhere.
+
+use std::collections::HashSet;
+
+use super::similarity::joined_key;
+use crate::analysis::Analysis;
+use crate::diagnostic::Span;
+use crate::text::{Token, TokenKind};
+
+/// No function word of a language is longer than this many bytes (spares a lookup).
+const FUNCTION_WORD_MAX: usize = 12;
+
+/// The longest lowercase connector inside a hyphenated name (Saint-Médard-en-Jalles).
+const CONNECTOR_MAX: usize = 4;
+
+/// Appends the spans of the candidate names of `a`, in text order.
+pub(crate) fn name_spans(a: &Analysis<'_>, out: &mut Vec<Span>) {
+    let first = out.len();
+    let tokens = &a.tokens;
+    let mut lowercase: Option<HashSet<&str>> = None;
+    let mut lower = String::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let starts = is_name_word(a, t)
+            || (tokens
+                .get(i + 1)
+                .is_some_and(|n| t.hyphen_joined(n, a.text) && is_name_word(a, n))
+                && is_particle(a, t));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while let Some(next) = tokens.get(last + 1) {
+            if !tokens[last].hyphen_joined(next, a.text) {
+                break;
+            }
+            if is_name_word(a, next) || next.kind == TokenKind::Number {
+                last += 1;
+                continue;
+            }
+            let bridged = tokens.get(last + 2).is_some_and(|after| {
+                is_connector(a, next) && next.hyphen_joined(after, a.text) && is_name_word(a, after)
+            });
+            if bridged {
+                last += 2;
+                continue;
+            }
+            break;
+        }
+        let span = Span::new(t.span.start, tokens[last].span.end);
+        // A lone word at the start of a sentence that the document also writes in lowercase
+        // is a common word ("Pendant", "Cette"), not a name.
+        let common = last == i && a.is_sentence_start(t.span.start) && {
+            let words = lowercase.get_or_insert_with(|| lowercase_words(a));
+            lower.clear();
+            lower.extend(t.text(a.text).chars().flat_map(char::to_lowercase));
+            words.contains(lower.as_str())
+        };
+        if !common {
+            out.push(span);
+        }
+        i = last + 1;
+    }
+    join_spaced_compounds(a, first, out);
+}
+
+/// For each name of `names` (as found by [`name_spans`]), the index of the name right before
+/// it and right after it, when they are written together as one person's name: separated by
+/// a space, or by particles ("Mohammed ben Salmane"). A name opening its sentence is nobody's
+/// neighbour: it may be a common word.
+pub(crate) fn neighbours(a: &Analysis<'_>, names: &[Span]) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut out = vec![(None, None); names.len()];
+    for i in 1..names.len() {
+        let (prev, next) = (names[i - 1], names[i]);
+        let gap = &a.text[prev.end..next.start];
+        let together = gap.starts_with([' ', '\u{a0}', '\u{202f}'])
+            && gap.len() <= 16
+            && gap
+                .split([' ', '\u{a0}', '\u{202f}'])
+                .all(|w| w.is_empty() || a.target.is_name_particle(w));
+        if together && !a.is_sentence_start(prev.start) {
+            out[i].0 = Some(i - 1);
+            out[i - 1].1 = Some(i);
+        }
+    }
+    out
+}
+
+/// True for a word that can be (part of) a name: capitalized, two letters at least, not a
+/// function word of the language ("Le", "EN").
+fn is_name_word(a: &Analysis<'_>, t: &Token) -> bool {
+    if t.kind != TokenKind::Word || t.elided || !t.is_capitalized(a.text) {
+        return false;
+    }
+    let word = t.text(a.text);
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && (word.len() > FUNCTION_WORD_MAX || !a.target.is_function_word(word))
+}
+
+/// A lowercase name particle that may open a hyphenated name: al-Assad, ben-Gourion.
+fn is_particle(a: &Analysis<'_>, t: &Token) -> bool {
+    t.kind == TokenKind::Word && !t.elided && a.target.is_name_particle(t.text(a.text))
+}
+
+/// A short lowercase word between two capitalized parts of a hyphenated name.
+fn is_connector(a: &Analysis<'_>, t: &Token) -> bool {
+    let word = t.text(a.text);
+    t.kind == TokenKind::Word
+        && !t.elided
+        && word.chars().count() <= CONNECTOR_MAX
+        && word.chars().all(char::is_lowercase)
+}
+
+/// The words the document writes in lowercase.
+fn lowercase_words<'t>(a: &Analysis<'t>) -> HashSet<&'t str> {
+    a.tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.elided)
+        .map(|t| t.text(a.text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect()
+}
+
+/// Replaces two (or three) adjacent names separated by one space with the spaced compound,
+/// when the document also writes that compound with hyphens or in one word: "Haut Karabakh"
+/// beside "Haut-Karabakh" is one name spelled two ways, not two names.
+fn join_spaced_compounds(a: &Analysis<'_>, first: usize, out: &mut Vec<Span>) {
+    let names = &out[first..];
+    let written: HashSet<String> = names
+        .iter()
+        .map(|s| s.slice(a.text))
+        .map(joined_key)
+        .collect();
+    let spaced = |x: &Span, y: &Span| {
+        let gap = &a.text[x.end..y.start];
+        let mut chars = gap.chars();
+        matches!(chars.next(), Some(' ' | '\u{a0}' | '\u{202f}')) && chars.next().is_none()
+    };
+    let mut joined: Vec<Span> = Vec::with_capacity(names.len());
+    let mut i = 0;
+    while i < names.len() {
+        let mut taken = 1;
+        for n in [3usize, 2] {
+            if i + n > names.len() || !(i..i + n - 1).all(|k| spaced(&names[k], &names[k + 1])) {
+                continue;
+            }
+            let span = Span::new(names[i].start, names[i + n - 1].end);
+            if written.contains(&joined_key(span.slice(a.text))) {
+                joined.push(span);
+                taken = n;
+                break;
+            }
+        }
+        if taken == 1 {
+            joined.push(names[i]);
+        }
+        i += taken;
+    }
+    out.truncate(first);
+    out.extend(joined);
+}

@@ -1,0 +1,405 @@
+//! Counts the spellings of names and decides, over a scope (one document or a whole batch),
+//! which spelling of each name is the one to keep.
+//!
+//! A document's [`Inventory`] lists its distinct spellings with their spans and what the
+//! glossary knows of them. A [`NamePool`] adds up inventories (one for file scope, all of a
+//! run for batch scope) and decides once: spellings that are one name form a group, the
+//! glossary's preferred form wins, then the majority, then the first used. It reports nothing
+//! itself.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::candidates::{name_spans, neighbours};
+use super::pairing::similar_pairs;
+use super::similarity::{same_name, NameForm};
+use crate::analysis::Analysis;
+use crate::diagnostic::{Severity, Span};
+use crate::glossary::{Kind, Role};
+
+/// What the glossary says of a spelling: the concept it names and in which role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Known {
+    /// Index of the concept in the run's glossary matcher.
+    pub(crate) concept: usize,
+    /// The spelling's role for that concept.
+    pub(crate) role: Role,
+}
+
+/// One distinct spelling of a name in one document.
+#[derive(Debug)]
+pub(crate) struct Spelling {
+    /// The spelling with case and typographic variants (apostrophes, hyphens, spaces) folded:
+    /// two occurrences with one key are one spelling.
+    pub(crate) key: String,
+    /// How it is written (the first occurrence not in capitals, if any).
+    pub(crate) written: String,
+    /// Its occurrences, in order.
+    pub(crate) spans: Vec<Span>,
+    /// What the glossary knows of it.
+    pub(crate) known: Option<Known>,
+    /// The names written right before it, when every occurrence has one.
+    pub(crate) before: Neighbours,
+    /// The names written right after it, when every occurrence has one.
+    pub(crate) after: Neighbours,
+}
+
+/// The names one spelling is written next to, on one side: `Some` when every occurrence has
+/// such a neighbour (a given name before a surname, a surname after a given name), `None`
+/// when some occurrence stands alone on that side or the neighbours are too many to tell.
+pub(crate) type Neighbours = Option<Vec<String>>;
+
+/// More different neighbours than this on one side tell nothing.
+const NEIGHBOURS_MAX: usize = 6;
+
+/// Adds one occurrence's neighbour to `set`.
+fn meet(set: &mut Neighbours, neighbour: Option<&str>) {
+    match (set.as_mut(), neighbour) {
+        (Some(names), Some(n)) => {
+            if !names.iter().any(|m| m == n) {
+                names.push(n.to_owned());
+            }
+            if names.len() > NEIGHBOURS_MAX {
+                *set = None;
+            }
+        }
+        (Some(_), None) => *set = None,
+        (None, _) => {}
+    }
+}
+
+/// Merges the neighbours of one spelling seen in two scopes.
+fn merge_neighbours(set: &mut Neighbours, other: &Neighbours) {
+    match other {
+        None => *set = None,
+        Some(names) => {
+            for n in names {
+                meet(set, Some(n));
+            }
+        }
+    }
+}
+
+/// The spellings of names of one document, in order of first use.
+#[derive(Debug, Default)]
+pub(crate) struct Inventory {
+    pub(crate) spellings: Vec<Spelling>,
+    index: HashMap<String, usize>,
+}
+
+impl Inventory {
+    /// Finds and counts the names of a document.
+    pub(crate) fn collect(a: &Analysis<'_>) -> Inventory {
+        let mut spans = Vec::new();
+        name_spans(a, &mut spans);
+        let next_to = neighbours(a, &spans);
+        let mut inventory = Inventory::default();
+        // Occurrences written identically share a key computed once.
+        let mut by_text: HashMap<&str, usize> = HashMap::new();
+        for (&span, &(before, after)) in spans.iter().zip(&next_to) {
+            let known = match coverage(a, span) {
+                Coverage::Inside => continue,
+                Coverage::Known(k) => Some(k),
+                Coverage::Unknown => None,
+            };
+            let text = span.slice(a.text);
+            let at = match by_text.get(text) {
+                Some(&at) => at,
+                None => {
+                    let at = inventory.spelling_for(text);
+                    by_text.insert(text, at);
+                    at
+                }
+            };
+            let s = &mut inventory.spellings[at];
+            s.spans.push(span);
+            if s.known.is_none() {
+                s.known = known;
+            }
+            meet(&mut s.before, before.map(|i| spans[i].slice(a.text)));
+            meet(&mut s.after, after.map(|i| spans[i].slice(a.text)));
+        }
+        inventory
+    }
+
+    /// The spelling with this key, if the document uses it.
+    pub(crate) fn get(&self, key: &str) -> Option<&Spelling> {
+        self.index.get(key).map(|&i| &self.spellings[i])
+    }
+
+    /// The index of the spelling of `text`, added if new.
+    fn spelling_for(&mut self, text: &str) -> usize {
+        let key = spelling_key(text);
+        if let Some(&at) = self.index.get(&key) {
+            let s = &mut self.spellings[at];
+            if is_all_caps(&s.written) && !is_all_caps(text) {
+                s.written = text.to_owned();
+            }
+            return at;
+        }
+        self.spellings.push(Spelling {
+            key: key.clone(),
+            written: text.to_owned(),
+            spans: Vec::new(),
+            known: None,
+            before: Some(Vec::new()),
+            after: Some(Vec::new()),
+        });
+        self.index.insert(key, self.spellings.len() - 1);
+        self.spellings.len() - 1
+    }
+}
+
+/// What the glossary says of a name's span.
+enum Coverage {
+    /// Nothing.
+    Unknown,
+    /// The span is a form of a concept, or the surname of a person's full name ("Pachinian"
+    /// in "Nikol Pachinian").
+    Known(Known),
+    /// The span is part of a longer glossary form ("Committee" in "Committee to Protect
+    /// Journalists"): that name's spelling is the glossary's business, not a name of its own.
+    Inside,
+}
+
+/// What the glossary says of `span`. Acronyms, wrong and source-language forms are known to
+/// the glossary rules, not here.
+fn coverage(a: &Analysis<'_>, span: Span) -> Coverage {
+    // Matches are sorted and do not overlap: only the last one starting at or before the span
+    // can hold it.
+    let at = a.terms.partition_point(|m| m.span.start <= span.start);
+    let Some(m) = a.terms[..at].last().filter(|m| m.span.contains(span)) else {
+        return Coverage::Unknown;
+    };
+    let surname = m.span.end == span.end
+        && m.span.start < span.start
+        && a.glossary.concept(m.concept).kind == Kind::Person;
+    if m.span != span && !surname {
+        return Coverage::Inside;
+    }
+    if matches!(m.role, Role::Preferred | Role::Accepted | Role::Variant) {
+        Coverage::Known(Known {
+            concept: m.concept,
+            role: m.role,
+        })
+    } else {
+        Coverage::Unknown
+    }
+}
+
+/// The key under which occurrences count as one spelling: NFC, lowercase, one apostrophe, one
+/// hyphen and one space character.
+pub(crate) fn spelling_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for c in text.nfc() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' => key.push('\''),
+            '\u{2010}' | '\u{2011}' => key.push('-'),
+            c if c.is_whitespace() => key.push(' '),
+            c => key.extend(c.to_lowercase()),
+        }
+    }
+    key
+}
+
+/// True for text with at least two letters, all capitals.
+pub(crate) fn is_all_caps(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
+}
+
+/// A spelling counted over the scope.
+#[derive(Debug)]
+pub(crate) struct PooledSpelling {
+    /// See [`Spelling::key`].
+    pub(crate) key: String,
+    /// How it is written (first document that uses it).
+    pub(crate) written: String,
+    /// Occurrences in the whole scope.
+    pub(crate) count: usize,
+    /// What the glossary knows of it.
+    pub(crate) known: Option<Known>,
+    /// See [`Spelling::before`].
+    pub(crate) before: Neighbours,
+    /// See [`Spelling::after`].
+    pub(crate) after: Neighbours,
+}
+
+/// For a spelling that is not the one to keep: which one is, and how serious the mix is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Verdict {
+    /// Index of the spelling to keep in the pool.
+    pub(crate) keep: usize,
+    /// `Warning` for two spellings of one name; `Info` for two names the glossary gives one
+    /// concept (a house-style matter).
+    pub(crate) severity: Severity,
+}
+
+/// The spellings of names over a scope, and the decision of which to keep.
+#[derive(Debug, Default)]
+pub struct NamePool {
+    spellings: Vec<PooledSpelling>,
+    index: HashMap<String, usize>,
+    verdicts: OnceLock<HashMap<usize, Verdict>>,
+}
+
+impl NamePool {
+    /// Adds a document's spellings; documents are added in run order (it decides "first used").
+    pub(crate) fn add(&mut self, inventory: &Inventory) {
+        for s in &inventory.spellings {
+            self.add_counted(PooledSpelling {
+                key: s.key.clone(),
+                written: s.written.clone(),
+                count: s.spans.len(),
+                known: s.known,
+                before: s.before.clone(),
+                after: s.after.clone(),
+            });
+        }
+    }
+
+    /// Adds another pool after this one.
+    pub(crate) fn merge(&mut self, other: NamePool) {
+        for s in other.spellings {
+            self.add_counted(s);
+        }
+    }
+
+    fn add_counted(&mut self, s: PooledSpelling) {
+        self.verdicts = OnceLock::new();
+        match self.index.get(&s.key) {
+            Some(&at) => {
+                let p = &mut self.spellings[at];
+                p.count += s.count;
+                if p.known.is_none() {
+                    p.known = s.known;
+                }
+                merge_neighbours(&mut p.before, &s.before);
+                merge_neighbours(&mut p.after, &s.after);
+            }
+            None => {
+                self.index.insert(s.key.clone(), self.spellings.len());
+                self.spellings.push(s);
+            }
+        }
+    }
+
+    /// A pooled spelling by index.
+    pub(crate) fn spelling(&self, at: usize) -> &PooledSpelling {
+        &self.spellings[at]
+    }
+
+    /// What to do with the spelling of this key: `None` when it is the one to keep (or alone).
+    pub(crate) fn verdict(&self, key: &str) -> Option<Verdict> {
+        let at = *self.index.get(key)?;
+        self.verdicts
+            .get_or_init(|| decide(&self.spellings))
+            .get(&at)
+            .copied()
+    }
+}
+
+/// Groups the spellings that are one name and picks the one to keep in each group.
+fn decide(spellings: &[PooledSpelling]) -> HashMap<usize, Verdict> {
+    let forms: Vec<NameForm> = spellings
+        .iter()
+        .map(|s| NameForm::new(&s.written))
+        .collect();
+    let concept = |i: usize| spellings[i].known.map(|k| k.concept);
+    // Two concepts of the glossary are never one name.
+    let apart =
+        |i: usize, j: usize| matches!((concept(i), concept(j)), (Some(x), Some(y)) if x != y);
+    let mut groups = UnionFind::new(spellings.len());
+    for (i, j) in similar_pairs(&forms) {
+        if !apart(i, j) {
+            groups.union(i, j);
+        }
+    }
+    // The forms of one concept are one name, however they look.
+    let mut first_of_concept: HashMap<usize, usize> = HashMap::new();
+    for i in 0..spellings.len() {
+        if let Some(c) = concept(i) {
+            let first = *first_of_concept.entry(c).or_insert(i);
+            groups.union(first, i);
+        }
+    }
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..spellings.len() {
+        members.entry(groups.find(i)).or_default().push(i);
+    }
+    let mut verdicts = HashMap::new();
+    for group in members.values().filter(|g| g.len() > 1) {
+        // Preferred by the glossary, then the most used, then the first used (lowest index).
+        let Some(&keep) = group.iter().min_by_key(|&&i| {
+            let preferred = spellings[i]
+                .known
+                .is_some_and(|k| k.role == Role::Preferred);
+            (!preferred, std::cmp::Reverse(spellings[i].count), i)
+        }) else {
+            continue;
+        };
+        for &i in group.iter().filter(|&&i| i != keep) {
+            let severity = if !apart(i, keep)
+                && same_name(&forms[i], &forms[keep])
+                && !different_company(&spellings[i], &spellings[keep])
+            {
+                Severity::Warning
+            } else if concept(i).is_some() && concept(i) == concept(keep) {
+                Severity::Info
+            } else {
+                // Only linked through a third spelling: not this one's business.
+                continue;
+            };
+            verdicts.insert(i, Verdict { keep, severity });
+        }
+    }
+    verdicts
+}
+
+/// True when two spellings always keep different company on one side: each is always written
+/// next to a name, and none of one's neighbours is a neighbour of the other. "Mohamed Hamdan"
+/// and "Mohammed ben Salmane" are two people; "Ole Gunar Solskjaer" and "Ole Gunnar
+/// Solskjaer" are one.
+fn different_company(x: &PooledSpelling, y: &PooledSpelling) -> bool {
+    let disjoint = |a: &Neighbours, b: &Neighbours| {
+        let (Some(a), Some(b)) = (a, b) else {
+            return false;
+        };
+        !a.iter().any(|p| {
+            let p = NameForm::new(p);
+            b.iter().any(|q| same_name(&p, &NameForm::new(q)))
+        })
+    };
+    disjoint(&x.before, &y.before) || disjoint(&x.after, &y.after)
+}
+
+/// Disjoint sets over `0..n`, with path halving.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The smaller index is the root: groups are listed by first use.
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
