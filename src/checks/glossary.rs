@@ -230,8 +230,9 @@ pub fn term_diagnostic(a: &Analysis<'_>, m: &TermMatch) -> Option<Diagnostic> {
 /// `event`) must follow an article of the target language ("la Cold War").
 fn is_left_untranslated(a: &Analysis<'_>, m: &TermMatch, kind: Kind) -> bool {
     let text = a.text;
-    let from = a.tokens.partition_point(|t| t.span.start < m.span.start);
-    let to = a.tokens.partition_point(|t| t.span.end <= m.span.end);
+    // The tokens wholly before and wholly after the match.
+    let from = a.tokens.partition_point(|t| t.span.end <= m.span.start);
+    let to = a.tokens.partition_point(|t| t.span.start < m.span.end);
     let joined_by_space = |left: usize, right: usize| {
         let gap = &text[left..right];
         !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
