@@ -7,8 +7,9 @@ use crate::config::{ConsistencyScope, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Format};
 use crate::glossary::{Glossary, GlossaryMatcher, Lang};
-use crate::text::LanguageProfile;
-use std::collections::BTreeMap;
+use crate::text::{CaseMode, Folded, LanguageProfile};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 /// The findings for one document.
@@ -51,6 +52,7 @@ impl std::error::Error for UnsupportedLanguage {}
 #[derive(Debug)]
 pub struct Linter {
     matcher: GlossaryMatcher,
+    accept_folded: HashSet<String>,
     settings: Settings,
     target: &'static LanguageProfile,
     source: &'static LanguageProfile,
@@ -62,11 +64,24 @@ impl Linter {
         let profile =
             |lang: Lang| LanguageProfile::get(lang.code()).ok_or(UnsupportedLanguage(lang));
         Ok(Linter {
+            accept_folded: settings
+                .accept
+                .iter()
+                .map(|w| Folded::fold_str(w, CaseMode::Fold))
+                .collect(),
             matcher: GlossaryMatcher::new(glossary, settings.target, settings.source),
             target: profile(settings.target)?,
             source: profile(settings.source)?,
             settings,
         })
+    }
+
+    /// True when the settings accept this text as it is (`accept` in mtlint.toml).
+    fn is_accepted(&self, text: &str) -> bool {
+        !self.accept_folded.is_empty()
+            && self
+                .accept_folded
+                .contains(&Folded::fold_str(text, CaseMode::Fold))
     }
 
     /// The run's settings.
@@ -83,15 +98,38 @@ impl Linter {
     /// passes: every document's facts are collected and pooled first, then each document is
     /// checked against the pool (its findings stay its own).
     pub fn check_all(&self, docs: Vec<Document>) -> Vec<FileResult> {
+        self.check_all_with_progress(docs, &|| {})
+    }
+
+    /// [`Linter::check_all`], in parallel (results in input order), calling `done` after each
+    /// document.
+    pub fn check_all_with_progress(
+        &self,
+        docs: Vec<Document>,
+        done: &(dyn Fn() + Sync),
+    ) -> Vec<FileResult> {
         if self.settings.consistency_scope != ConsistencyScope::Batch {
-            return docs.into_iter().map(|d| self.check(d)).collect();
+            return docs
+                .into_par_iter()
+                .map(|d| {
+                    let r = self.check(d);
+                    done();
+                    r
+                })
+                .collect();
         }
+        // Facts are collected in parallel and pooled in input order.
+        let per_doc: Vec<BatchFacts> = docs.par_iter().map(|d| self.collect(d)).collect();
         let mut facts = BatchFacts::default();
-        for doc in &docs {
-            facts.merge(self.collect(doc));
+        for f in per_doc {
+            facts.merge(f);
         }
-        docs.into_iter()
-            .map(|d| self.check_with(d, Some(&facts)))
+        docs.into_par_iter()
+            .map(|d| {
+                let r = self.check_with(d, Some(&facts));
+                done();
+                r
+            })
             .collect()
     }
 
@@ -124,11 +162,20 @@ impl Linter {
             check.check(&cx, &mut diagnostics);
         }
         let words = analysis.word_count();
-        drop(analysis);
+        let prose = analysis.text;
         let diagnostics = finalize(diagnostics)
             .into_iter()
-            .map(|d| doc.diagnostic_to_original(d))
+            .filter(|d| {
+                self.settings.rules.enabled(d.rule) && !self.is_accepted(d.span.slice(prose))
+            })
+            .map(|mut d| {
+                if let Some(severity) = self.settings.rules.severity.get(d.rule) {
+                    d.severity = *severity;
+                }
+                doc.diagnostic_to_original(d)
+            })
             .collect();
+        drop(analysis);
         FileResult {
             diagnostics,
             name: doc.name,

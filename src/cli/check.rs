@@ -1,16 +1,15 @@
 //! `mtlint check PATH…`: read, check, then render, fix or diff; and choose the exit code.
 
-use super::common::{CommonArgs, Input};
-use super::fix::{apply_fixes, print_fix_summary};
+use super::common::{CommonArgs, Run};
+use super::fix::{apply_fixes, fix_and_write, print_fix_summary};
 use super::{print_error, print_stdout, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use clap::{Args, ValueEnum};
 use mtlint::config::FailOn;
 use mtlint::diagnostic::{Applicability, Severity};
 use mtlint::fix::diff;
-use mtlint::glossary::Glossary;
 use mtlint::input;
 use mtlint::jsonl::JsonlRunner;
-use mtlint::lint::{FileResult, Linter};
+use mtlint::lint::FileResult;
 use mtlint::render;
 use std::path::PathBuf;
 
@@ -76,9 +75,9 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
 
-    /// Exit with 1 when a finding has at least this severity.
-    #[arg(long, value_enum, default_value_t = FailOnArg::Error, value_name = "SEVERITY")]
-    fail_on: FailOnArg,
+    /// Exit with 1 when a finding has at least this severity [default: error].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    fail_on: Option<FailOnArg>,
 
     /// Apply the safe fixes and write the files (standard input: the fixed text goes to
     /// standard output, the findings left to standard error).
@@ -101,13 +100,13 @@ pub struct CheckArgs {
 }
 
 impl CheckArgs {
-    fn fail_on(&self) -> FailOn {
-        match self.fail_on {
+    fn fail_on(&self) -> Option<FailOn> {
+        self.fail_on.map(|f| match f {
             FailOnArg::Error => FailOn::Severity(Severity::Error),
             FailOnArg::Warning => FailOn::Severity(Severity::Warning),
             FailOnArg::Info => FailOn::Severity(Severity::Info),
             FailOnArg::Never => FailOn::Never,
-        }
+        })
     }
 
     fn min_applicability(&self) -> Applicability {
@@ -120,10 +119,22 @@ impl CheckArgs {
 }
 
 /// Runs `mtlint check --jsonl`: every path (or standard input) is a stream of records.
-fn run_jsonl(args: &CheckArgs, glossary: &Glossary) -> u8 {
-    let mut settings = args.common.settings(Severity::Error);
-    settings.fail_on = args.fail_on();
-    let mut runner = JsonlRunner::new(glossary, settings);
+fn run_jsonl(args: &CheckArgs) -> u8 {
+    // Records carry no path: the configuration is the one of the working directory.
+    let (resolved, failed) = {
+        let mut layer_args = args.common.resolved_for(None);
+        if let Some(f) = args.fail_on() {
+            layer_args.0.settings.fail_on = f;
+        }
+        layer_args
+    };
+    if failed {
+        return EXIT_ERROR;
+    }
+    let Some(glossary) = super::common::load_glossaries(&resolved) else {
+        return EXIT_ERROR;
+    };
+    let mut runner = JsonlRunner::new(&glossary, resolved.settings);
     let stdin_only = [PathBuf::from("-")];
     let paths = if args.common.paths.is_empty() {
         &stdin_only[..]
@@ -193,12 +204,12 @@ fn render(args: &CheckArgs, results: &[FileResult], color: bool) -> String {
 }
 
 /// `--diff`: the fixes as unified diffs, nothing written.
-fn run_diff(args: &CheckArgs, linter: &Linter, inputs: &[Input]) -> (bool, bool) {
+fn run_diff(args: &CheckArgs, run: &Run) -> (bool, bool) {
     let mut out = String::new();
     let mut changed = false;
     let mut failed = false;
-    for input in inputs {
-        match apply_fixes(linter, input, args.min_applicability()) {
+    for input in &run.inputs {
+        match apply_fixes(run.linter(input), input, args.min_applicability()) {
             Ok(outcome) => {
                 let d = diff::unified_diff(&input.source.name, &input.source.text, &outcome.text);
                 changed |= !d.is_empty();
@@ -221,29 +232,21 @@ fn run_diff(args: &CheckArgs, linter: &Linter, inputs: &[Input]) -> (bool, bool)
 
 /// Runs `mtlint check`.
 pub fn run(args: CheckArgs) -> u8 {
-    let Some(glossary) = args.common.glossary() else {
-        return EXIT_ERROR;
-    };
     if args.jsonl {
-        return run_jsonl(&args, &glossary);
+        return run_jsonl(&args);
     }
     if args.common.paths.is_empty() {
-        print_error("no input: give article paths, or `-` to read standard input");
+        print_error("no input: give article paths or directories, or `-` to read standard input");
         return EXIT_ERROR;
     }
-    let mut settings = args.common.settings(Severity::Error);
-    settings.fail_on = args.fail_on();
-    let linter = match Linter::new(&glossary, settings) {
-        Ok(l) => l,
-        Err(e) => {
-            print_error(e);
-            return EXIT_ERROR;
-        }
-    };
-    let (inputs, mut input_failed) = args.common.read_inputs();
+    let run = args.common.prepare(args.fail_on());
+    if run.fatal {
+        return EXIT_ERROR;
+    }
+    let mut failed = run.failed;
     if args.diff {
-        let (changed, failed) = run_diff(&args, &linter, &inputs);
-        return if failed || input_failed {
+        let (changed, diff_failed) = run_diff(&args, &run);
+        return if failed || diff_failed {
             EXIT_ERROR
         } else if changed {
             EXIT_FINDINGS
@@ -253,30 +256,29 @@ pub fn run(args: CheckArgs) -> u8 {
     }
     let mut to_stderr = false;
     let results = if args.fix {
-        let (fixed, failed) = super::fix::fix_and_write(&linter, &inputs, args.min_applicability());
-        input_failed |= failed;
+        let (fixed, fix_failed) = fix_and_write(&run, args.min_applicability());
+        failed |= fix_failed;
         // With standard input, the fixed text owns standard output.
-        to_stderr = inputs.iter().any(|i| i.path.is_none());
+        to_stderr = run.inputs.iter().any(|i| i.path.is_none());
         fixed
     } else {
-        linter.check_all(inputs.iter().map(Input::document).collect())
+        run.check()
     };
     if args.fix {
         print_fix_summary(&results);
     }
-    let fail_on = linter.settings().fail_on;
     if to_stderr {
         eprint!("{}", render(&args, &results, false));
     } else {
         print_stdout(&render(&args, &results, args.color.enabled()));
     }
-    if input_failed {
+    let fails = run.inputs.iter().zip(&results).any(|(input, r)| {
+        let fail_on = run.linter(input).settings().fail_on;
+        r.diagnostics.iter().any(|d| fail_on.fails(d.severity))
+    });
+    if failed {
         EXIT_ERROR
-    } else if results
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| fail_on.fails(d.severity))
-    {
+    } else if fails {
         EXIT_FINDINGS
     } else {
         EXIT_OK

@@ -1,13 +1,20 @@
-//! Options shared by the commands that read articles (`check`, `fix`): inputs, glossaries,
-//! languages, formats; and reading the inputs.
+//! Options shared by the commands that read articles (`check`, `fix`, `config`): inputs,
+//! configuration, glossaries, languages, formats; and the run built from them — inputs found
+//! (directories walked), each input's resolved configuration, one linter per distinct
+//! configuration, checking in parallel with results in input order.
 
 use super::print_error;
 use clap::{Args, ValueEnum};
-use mtlint::config::{ConsistencyScope, FailOn, Settings};
-use mtlint::diagnostic::Severity;
+use indicatif::{ProgressBar, ProgressStyle};
+use mtlint::config::{find_config, ConfigFile, ConsistencyScope, FailOn, Layer, Resolved};
 use mtlint::document::{Document, Format};
 use mtlint::glossary::{self, Glossary, Lang};
+use mtlint::input::walk::{walk, WalkOptions};
 use mtlint::input::{self, Source};
+use mtlint::lint::{FileResult, Linter};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// Pooling of spellings for `inconsistent-spelling`.
@@ -22,7 +29,8 @@ pub enum ScopeArg {
 /// What every article-reading command takes.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Articles; `-` reads standard input.
+    /// Articles or directories (walked for .txt, .md, .markdown, .html, .htm files, honouring
+    /// .gitignore); `-` reads standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -43,17 +51,41 @@ pub struct CommonArgs {
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub input_format: Option<Format>,
 
-    /// Language of the articles.
-    #[arg(long = "lang", value_name = "CODE", default_value = "fr", value_parser = parse_lang)]
-    pub target: Lang,
+    /// Language of the articles [default: fr].
+    #[arg(long = "lang", value_name = "CODE", value_parser = parse_lang)]
+    pub target: Option<Lang>,
 
-    /// Language the articles were translated from.
-    #[arg(long, value_name = "CODE", default_value = "en", value_parser = parse_lang)]
-    pub source_lang: Lang,
+    /// Language the articles were translated from [default: en].
+    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+    pub source_lang: Option<Lang>,
 
-    /// Compare spellings within each file, or across all files of the run.
-    #[arg(long, value_enum, default_value_t = ScopeArg::File, value_name = "SCOPE")]
-    pub consistency_scope: ScopeArg,
+    /// Compare spellings within each file, or across all files of the run [default: file].
+    #[arg(long, value_enum, value_name = "SCOPE")]
+    pub consistency_scope: Option<ScopeArg>,
+
+    /// Only these rules (comma-separated ids).
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Not these rules (comma-separated ids).
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// When walking directories, check only files matching these globs (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+
+    /// When walking directories, skip files and directories matching these globs (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// A configuration file applied on top of the mtlint.toml files found.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -72,7 +104,8 @@ fn parse_lang(code: &str) -> Result<Lang, String> {
     })
 }
 
-/// One input that could be read: where it came from, its content and its format.
+/// One input that could be read: where it came from, its content, its format and the linter
+/// of its configuration.
 #[derive(Debug)]
 pub struct Input {
     /// The path, or `None` for standard input.
@@ -81,6 +114,8 @@ pub struct Input {
     pub source: Source,
     /// How to read it.
     pub format: Format,
+    /// Index of its linter in [`Run::linters`].
+    pub linter: usize,
 }
 
 impl Input {
@@ -101,41 +136,171 @@ impl Input {
     }
 }
 
-impl CommonArgs {
-    /// The run's settings; `fail_on` comes from the command.
-    pub fn settings(&self, fail_on: Severity) -> Settings {
-        Settings {
-            target: self.target,
-            source: self.source_lang,
-            fail_on: FailOn::Severity(fail_on),
-            consistency_scope: match self.consistency_scope {
-                ScopeArg::File => ConsistencyScope::File,
-                ScopeArg::Batch => ConsistencyScope::Batch,
-            },
-        }
+/// Everything a command needs to check its inputs.
+pub struct Run {
+    /// The inputs that could be read, in the order given (directories walked in path order).
+    pub inputs: Vec<Input>,
+    /// One linter per distinct configuration.
+    pub linters: Vec<Linter>,
+    /// True when an input had a problem (already printed).
+    pub failed: bool,
+    /// True when a configuration file, a glossary or a flag had a problem (already printed):
+    /// nothing should be checked.
+    pub fatal: bool,
+}
+
+impl Run {
+    /// The linter of an input.
+    pub fn linter(&self, input: &Input) -> &Linter {
+        &self.linters[input.linter]
     }
 
-    /// The default glossary (unless disabled) plus every `--glossary` file; every error is
-    /// printed, and `None` returned if there was one.
-    pub fn glossary(&self) -> Option<Glossary> {
-        let mut glossary = if self.no_default_glossary {
-            Glossary::default()
-        } else {
-            glossary::default_glossary()
-        };
-        let mut ok = true;
-        for path in &self.glossaries {
-            match glossary::load_file(path) {
-                Ok(g) => glossary.extend(g),
-                Err(errors) => {
-                    ok = false;
+    /// Checks every input (in parallel), results in input order.
+    pub fn check(&self) -> Vec<FileResult> {
+        let progress = progress_bar(self.inputs.len());
+        // Inputs of one linter are checked together (a batch consistency scope pools them).
+        let mut results: Vec<Option<FileResult>> = (0..self.inputs.len()).map(|_| None).collect();
+        for (index, linter) in self.linters.iter().enumerate() {
+            let members: Vec<usize> = (0..self.inputs.len())
+                .filter(|&i| self.inputs[i].linter == index)
+                .collect();
+            let docs: Vec<Document> = members.iter().map(|&i| self.inputs[i].document()).collect();
+            let checked = linter.check_all_with_progress(docs, &|| progress.inc(1));
+            for (i, r) in members.into_iter().zip(checked) {
+                results[i] = Some(r);
+            }
+        }
+        progress.finish_and_clear();
+        results
+            .into_iter()
+            .map(|r| r.expect("every input belongs to one linter"))
+            .collect()
+    }
+}
+
+/// A progress bar on standard error for long runs at a terminal; hidden otherwise.
+fn progress_bar(files: usize) -> ProgressBar {
+    if files < 200 || !std::io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(files as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Configuration files met during a run, parsed once.
+#[derive(Default)]
+struct ConfigCache {
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    files: HashMap<PathBuf, Option<ConfigFile>>,
+}
+
+impl ConfigCache {
+    fn nearest(&mut self, dir: &Path) -> Option<PathBuf> {
+        self.by_dir
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| find_config(dir))
+            .clone()
+    }
+
+    /// The parsed file; errors are printed once and make it `None`.
+    fn file(&mut self, path: &Path, failed: &mut bool) -> Option<&ConfigFile> {
+        let entry = self.files.entry(path.to_path_buf()).or_insert_with(|| {
+            ConfigFile::load(path)
+                .map_err(|errors| {
                     for e in errors {
                         print_error(e);
                     }
+                })
+                .ok()
+        });
+        if entry.is_none() {
+            *failed = true;
+        }
+        entry.as_ref()
+    }
+}
+
+impl CommonArgs {
+    /// What the command line sets, on top of every configuration file. `fail_on` comes from
+    /// the command.
+    pub fn layer(&self, fail_on: Option<FailOn>) -> Layer {
+        Layer {
+            glossaries: self.glossaries.clone(),
+            default_glossary: self.no_default_glossary.then_some(false),
+            target: self.target,
+            source: self.source_lang,
+            fail_on,
+            consistency_scope: self.consistency_scope.map(|s| match s {
+                ScopeArg::File => ConsistencyScope::File,
+                ScopeArg::Batch => ConsistencyScope::Batch,
+            }),
+            select: (!self.select.is_empty()).then(|| self.select.iter().cloned().collect()),
+            ignore: self.ignore.iter().cloned().collect(),
+            ..Layer::default()
+        }
+    }
+
+    fn check_rule_ids(&self) -> bool {
+        let mut ok = true;
+        for id in self.select.iter().chain(&self.ignore) {
+            if mtlint::checks::rule(id).is_none() {
+                print_error(format!(
+                    "unknown rule `{id}` in --select/--ignore; see `mtlint rules`"
+                ));
+                ok = false;
+            }
+        }
+        ok
+    }
+
+    /// The resolved configuration of a file (or of standard input, from the working
+    /// directory).
+    fn resolve(
+        &self,
+        path: Option<&Path>,
+        cli: &Layer,
+        cache: &mut ConfigCache,
+        failed: &mut bool,
+    ) -> Resolved {
+        let mut resolved = Resolved::default();
+        let for_path = path.map_or_else(|| PathBuf::from("-"), Path::to_path_buf);
+        if !self.isolated {
+            let dir = path
+                .and_then(Path::parent)
+                .filter(|d| !d.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+            if let Some(found) = cache.nearest(&dir) {
+                if let Some(file) = cache.file(&found, failed) {
+                    file.apply_to(&for_path, &mut resolved);
                 }
             }
         }
-        ok.then_some(glossary)
+        if let Some(explicit) = &self.config {
+            if let Some(file) = cache.file(explicit, failed) {
+                file.apply_to(&for_path, &mut resolved);
+            }
+        }
+        resolved.apply(cli);
+        resolved
+    }
+
+    /// True when a configuration excludes a walked file.
+    fn excluded(&self, path: &Path, cache: &mut ConfigCache, failed: &mut bool) -> bool {
+        if self.isolated {
+            return false;
+        }
+        let dir = path.parent().unwrap_or_else(|| Path::new("."));
+        let mut files = Vec::new();
+        if let Some(found) = cache.nearest(dir) {
+            files.push(found);
+        }
+        files.extend(self.config.iter().cloned());
+        files
+            .iter()
+            .any(|f| cache.file(f, failed).is_some_and(|c| c.excludes(path)))
     }
 
     fn format_for(&self, path: Option<&Path>) -> Format {
@@ -149,37 +314,154 @@ impl CommonArgs {
         }
     }
 
-    /// Reads every input; problems are printed and make the second value true.
-    pub fn read_inputs(&self) -> (Vec<Input>, bool) {
-        let mut inputs = Vec::new();
-        let mut failed = false;
+    /// Expands directories into their article files; `None` stands for standard input.
+    fn expand(&self, cache: &mut ConfigCache, failed: &mut bool) -> Vec<Option<PathBuf>> {
+        let options = WalkOptions {
+            include: self.include.clone(),
+            exclude: self.exclude.clone(),
+        };
+        let mut out = Vec::new();
         let mut stdin_used = false;
         for path in &self.paths {
-            let is_stdin = path.as_os_str() == "-";
-            let source = if is_stdin {
+            if path.as_os_str() == "-" {
                 if stdin_used {
                     print_error("`-` (standard input) is given more than once");
-                    failed = true;
-                    continue;
+                    *failed = true;
+                } else {
+                    stdin_used = true;
+                    out.push(None);
                 }
-                stdin_used = true;
-                input::read_stdin(self.stdin_filename.as_deref().unwrap_or("-"))
+            } else if path.is_dir() {
+                let (files, errors) = walk(path, &options);
+                for e in errors {
+                    print_error(format!("{}: {e}", path.display()));
+                    *failed = true;
+                }
+                for f in files {
+                    if !self.excluded(&f, cache, failed) {
+                        out.push(Some(f));
+                    }
+                }
             } else {
-                input::read_path(path)
+                out.push(Some(path.clone()));
+            }
+        }
+        out
+    }
+
+    /// Finds and reads the inputs, resolves their configuration and builds their linters.
+    /// `fail_on` is the command's own threshold flag, if given.
+    pub fn prepare(&self, fail_on: Option<FailOn>) -> Run {
+        let mut fatal = !self.check_rule_ids();
+        let mut failed = false;
+        let cli = self.layer(fail_on);
+        let mut cache = ConfigCache::default();
+        let paths = self.expand(&mut cache, &mut fatal);
+        // Resolve configurations and build one linter per distinct one.
+        let mut keys: HashMap<Resolved, usize> = HashMap::new();
+        let mut linters: Vec<Linter> = Vec::new();
+        let mut glossaries: HashMap<(bool, Vec<PathBuf>), Option<Glossary>> = HashMap::new();
+        let mut assigned = Vec::with_capacity(paths.len());
+        for path in &paths {
+            let resolved = self.resolve(path.as_deref(), &cli, &mut cache, &mut fatal);
+            let index = match keys.get(&resolved) {
+                Some(&i) => Some(i),
+                None => {
+                    let glossary = glossaries
+                        .entry((resolved.default_glossary, resolved.glossaries.clone()))
+                        .or_insert_with(|| load_glossaries(&resolved))
+                        .clone();
+                    match glossary.map(|g| Linter::new(&g, resolved.settings.clone())) {
+                        Some(Ok(linter)) => {
+                            linters.push(linter);
+                            keys.insert(resolved, linters.len() - 1);
+                            Some(linters.len() - 1)
+                        }
+                        Some(Err(e)) => {
+                            print_error(e);
+                            None
+                        }
+                        None => None,
+                    }
+                }
             };
-            let path = (!is_stdin).then(|| path.clone());
-            match source {
-                Ok(source) => inputs.push(Input {
+            if index.is_none() {
+                fatal = true;
+            }
+            assigned.push(index);
+        }
+        // Read in parallel; report problems in input order.
+        let read: Vec<Result<Source, input::InputError>> = paths
+            .par_iter()
+            .map(|p| match p {
+                None => input::read_stdin(self.stdin_filename.as_deref().unwrap_or("-")),
+                Some(p) => input::read_path(p),
+            })
+            .collect();
+        let mut inputs = Vec::with_capacity(paths.len());
+        for ((path, source), linter) in paths.into_iter().zip(read).zip(assigned) {
+            match (source, linter) {
+                (Ok(source), Some(linter)) => inputs.push(Input {
                     format: self.format_for(path.as_deref()),
                     path,
                     source,
+                    linter,
                 }),
-                Err(e) => {
+                (Ok(_), None) => {}
+                (Err(e), _) => {
                     print_error(e);
                     failed = true;
                 }
             }
         }
-        (inputs, failed)
+        Run {
+            inputs,
+            linters,
+            failed,
+            fatal,
+        }
     }
+
+    /// The resolved configuration of one path, for `mtlint config`.
+    pub fn resolved_for(&self, path: Option<&Path>) -> (Resolved, bool) {
+        let mut failed = !self.check_rule_ids();
+        let mut cache = ConfigCache::default();
+        let resolved = self.resolve(path, &self.layer(None), &mut cache, &mut failed);
+        (resolved, failed)
+    }
+
+    /// The configuration file that applies to a path, if any.
+    pub fn config_file_for(&self, path: Option<&Path>) -> Option<PathBuf> {
+        if self.isolated {
+            return None;
+        }
+        let dir = path
+            .and_then(Path::parent)
+            .filter(|d| !d.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        find_config(&dir)
+    }
+}
+
+/// The default glossary (unless disabled) plus the resolved glossary files; every error is
+/// printed, and `None` returned if there was one.
+pub fn load_glossaries(resolved: &Resolved) -> Option<Glossary> {
+    let mut glossary = if resolved.default_glossary {
+        glossary::default_glossary()
+    } else {
+        Glossary::default()
+    };
+    let mut ok = true;
+    for path in &resolved.glossaries {
+        match glossary::load_file(path) {
+            Ok(g) => glossary.extend(g),
+            Err(errors) => {
+                ok = false;
+                for e in errors {
+                    print_error(e);
+                }
+            }
+        }
+    }
+    ok.then_some(glossary)
 }

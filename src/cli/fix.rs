@@ -1,10 +1,10 @@
 //! `mtlint fix PATH…`: apply fixes (like `check --fix`), or review them one by one with
 //! `--interactive`. Also the fixing steps `check --fix` and `check --diff` share.
 
-use super::common::{CommonArgs, Input};
+use super::common::{CommonArgs, Input, Run};
 use super::{print_error, print_stdout, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use clap::Args;
-use mtlint::diagnostic::{Applicability, Severity};
+use mtlint::diagnostic::Applicability;
 use mtlint::fix::interactive::{self, TerminalReviewer};
 use mtlint::fix::{self, apply_edits, write::write_atomically, FixOutcome};
 use mtlint::lint::{FileResult, Linter};
@@ -39,14 +39,11 @@ pub fn apply_fixes(
 
 /// Fixes every input and writes the files (standard input: the fixed text goes to standard
 /// output). Returns the findings left in each fixed text, and whether anything failed.
-pub fn fix_and_write(
-    linter: &Linter,
-    inputs: &[Input],
-    min: Applicability,
-) -> (Vec<FileResult>, bool) {
-    let mut results = Vec::with_capacity(inputs.len());
+pub fn fix_and_write(run: &Run, min: Applicability) -> (Vec<FileResult>, bool) {
+    let mut results = Vec::with_capacity(run.inputs.len());
     let mut failed = false;
-    for input in inputs {
+    for input in &run.inputs {
+        let linter = run.linter(input);
         let outcome = match apply_fixes(linter, input, min) {
             Ok(o) => o,
             Err(e) => {
@@ -125,7 +122,7 @@ pub fn print_fix_summary(results: &[FileResult]) {
     );
 }
 
-fn run_interactive(linter: &Linter, inputs: &[Input]) -> u8 {
+fn run_interactive(run: &Run) -> u8 {
     let Some(mut reviewer) = TerminalReviewer::new() else {
         print_error(
             "--interactive needs a terminal on standard input and output; in scripts use `mtlint check --diff` or `mtlint fix` without -i",
@@ -133,7 +130,8 @@ fn run_interactive(linter: &Linter, inputs: &[Input]) -> u8 {
         return EXIT_ERROR;
     };
     let mut failed = false;
-    for input in inputs {
+    for input in &run.inputs {
+        let linter = run.linter(input);
         let Some(path) = &input.path else {
             print_error("--interactive cannot fix standard input; give file paths");
             return EXIT_ERROR;
@@ -186,30 +184,23 @@ fn run_interactive(linter: &Linter, inputs: &[Input]) -> u8 {
 /// Runs `mtlint fix`.
 pub fn run(args: FixArgs) -> u8 {
     if args.common.paths.is_empty() {
-        print_error("no input: give article paths, or `-` to read standard input");
+        print_error("no input: give article paths or directories, or `-` to read standard input");
         return EXIT_ERROR;
     }
-    let Some(glossary) = args.common.glossary() else {
+    let run = args.common.prepare(None);
+    if run.fatal {
         return EXIT_ERROR;
-    };
-    let linter = match Linter::new(&glossary, args.common.settings(Severity::Error)) {
-        Ok(l) => l,
-        Err(e) => {
-            print_error(e);
-            return EXIT_ERROR;
-        }
-    };
-    let (inputs, input_failed) = args.common.read_inputs();
+    }
     if args.interactive {
-        let code = run_interactive(&linter, &inputs);
-        return if input_failed { EXIT_ERROR } else { code };
+        let code = run_interactive(&run);
+        return if run.failed { EXIT_ERROR } else { code };
     }
     let min = if args.unsafe_fixes {
         Applicability::Unsafe
     } else {
         Applicability::Safe
     };
-    let (results, failed) = fix_and_write(&linter, &inputs, min);
+    let (results, failed) = fix_and_write(&run, min);
     print_fix_summary(&results);
     let left: usize = results.iter().map(|r| r.diagnostics.len()).sum();
     if left > 0 {
@@ -218,7 +209,7 @@ pub fn run(args: FixArgs) -> u8 {
             if left == 1 { "" } else { "s" }
         );
     }
-    if failed || input_failed {
+    if failed || run.failed {
         EXIT_ERROR
     } else if left > 0 {
         EXIT_FINDINGS

@@ -4,6 +4,7 @@
 
 mod check;
 mod common;
+mod config;
 mod fix;
 mod glossary;
 mod rules;
@@ -35,6 +36,10 @@ enum Command {
     Fix(fix::FixArgs),
     /// List the rules, or print one rule's documentation.
     Rules(rules::RulesArgs),
+    /// Write a commented starter mtlint.toml.
+    Init(config::InitArgs),
+    /// Print the settings that apply to a path, after configuration files and flags.
+    Config(config::ConfigArgs),
     /// Work with glossaries.
     #[command(subcommand)]
     Glossary(glossary::GlossaryCommand),
@@ -54,6 +59,8 @@ pub fn run() -> u8 {
         Command::Fix(args) => fix::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Glossary(cmd) => glossary::run(cmd),
+        Command::Init(args) => config::init(args),
+        Command::Config(args) => config::show(args),
     }
 }
 

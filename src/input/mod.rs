@@ -1,6 +1,8 @@
 //! Reading articles: files and standard input, decoded as UTF-8 with the BOM and line endings
 //! kept, so that every offset is an offset into the bytes on disk.
 
+pub mod walk;
+
 use std::fmt;
 use std::io::{self, Read};
 use std::path::Path;
@@ -59,10 +61,7 @@ impl fmt::Display for InputError {
                 f,
                 "{name}:{line}: invalid UTF-8 at byte {offset}; mtlint reads UTF-8 text only"
             ),
-            InputError::Directory { name } => write!(
-                f,
-                "{name}: is a directory; pass the article files inside it (directory walking is not supported yet)"
-            ),
+            InputError::Directory { name } => write!(f, "{name}: is a directory"),
         }
     }
 }
