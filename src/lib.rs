@@ -6,6 +6,7 @@
 //! way: [`input`] → [`document`] → [`analysis`] → [`checks`] → [`lint::finalize`] → [`render`].
 
 pub mod analysis;
+pub mod baseline;
 pub mod checks;
 pub mod config;
 pub mod diagnostic;
@@ -16,4 +17,5 @@ pub mod input;
 pub mod jsonl;
 pub mod lint;
 pub mod render;
+pub mod suppress;
 pub mod text;

@@ -163,19 +163,23 @@ impl Linter {
         }
         let words = analysis.word_count();
         let prose = analysis.text;
-        let diagnostics = finalize(diagnostics)
+        let mapped: Vec<Diagnostic> = finalize(diagnostics)
             .into_iter()
-            .filter(|d| {
-                self.settings.rules.enabled(d.rule) && !self.is_accepted(d.span.slice(prose))
-            })
+            .filter(|d| !self.is_accepted(d.span.slice(prose)))
+            .map(|d| doc.diagnostic_to_original(d))
+            .collect();
+        drop(analysis);
+        let suppressions = crate::suppress::find(&doc.original, doc.format);
+        let diagnostics = crate::suppress::apply(&doc.original, mapped, &suppressions)
+            .into_iter()
+            .filter(|d| self.settings.rules.enabled(d.rule))
             .map(|mut d| {
                 if let Some(severity) = self.settings.rules.severity.get(d.rule) {
                     d.severity = *severity;
                 }
-                doc.diagnostic_to_original(d)
+                d
             })
             .collect();
-        drop(analysis);
         FileResult {
             diagnostics,
             name: doc.name,

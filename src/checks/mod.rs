@@ -74,9 +74,15 @@ pub fn registry() -> &'static [&'static dyn Check] {
     &[&glossary::GlossaryCheck, &spelling::SpellingCheck]
 }
 
-/// Every rule of every check.
+/// Rules the linter itself reports, outside any check.
+static ENGINE_RULES: [&Rule; 1] = [&crate::suppress::UNUSED_SUPPRESSION];
+
+/// Every rule of every check, and the linter's own.
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
-    registry().iter().flat_map(|c| c.rules().iter().copied())
+    registry()
+        .iter()
+        .flat_map(|c| c.rules().iter().copied())
+        .chain(ENGINE_RULES.iter().copied())
 }
 
 /// The rule with this id.

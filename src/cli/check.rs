@@ -4,6 +4,7 @@ use super::common::{CommonArgs, Run};
 use super::fix::{apply_fixes, fix_and_write, print_fix_summary};
 use super::{print_error, print_stdout, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use clap::{Args, ValueEnum};
+use mtlint::baseline::Baseline;
 use mtlint::config::FailOn;
 use mtlint::diagnostic::{Applicability, Severity};
 use mtlint::fix::diff;
@@ -92,6 +93,15 @@ pub struct CheckArgs {
     /// 1 when there is something to fix.
     #[arg(long)]
     diff: bool,
+
+    /// Report only findings that are not in this baseline file (see --write-baseline).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    baseline: Option<PathBuf>,
+
+    /// Record every finding of this run in a baseline file and exit 0; later runs with
+    /// --baseline report only new findings.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff", "baseline"])]
+    write_baseline: Option<PathBuf>,
 
     /// Read JSON Lines records (`{"id", "text", "format", "lang"}`) from the paths (or
     /// standard input) and write one JSON result line per record.
@@ -230,6 +240,20 @@ fn run_diff(args: &CheckArgs, run: &Run) -> (bool, bool) {
     (changed, failed)
 }
 
+/// Writes a whole file atomically (temporary file in the same directory, then rename).
+fn write_new_file(path: &std::path::Path, content: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| std::path::Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(content.as_bytes())?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Runs `mtlint check`.
 pub fn run(args: CheckArgs) -> u8 {
     if args.jsonl {
@@ -255,6 +279,26 @@ pub fn run(args: CheckArgs) -> u8 {
         };
     }
     let mut to_stderr = false;
+    let baseline = match &args.baseline {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| {
+                format!(
+                    "{}: cannot read: {}",
+                    path.display(),
+                    input::describe_io_error(&e)
+                )
+            })
+            .and_then(|text| {
+                Baseline::parse(&text, &path.display().to_string()).map_err(|e| e.to_string())
+            }) {
+            Ok(b) => Some(b),
+            Err(message) => {
+                print_error(message);
+                return EXIT_ERROR;
+            }
+        },
+        None => None,
+    };
     let results = if args.fix {
         let (fixed, fix_failed) = fix_and_write(&run, args.min_applicability());
         failed |= fix_failed;
@@ -266,6 +310,46 @@ pub fn run(args: CheckArgs) -> u8 {
     };
     if args.fix {
         print_fix_summary(&results);
+    }
+    let mut results = results;
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::of(&results);
+        return match write_new_file(path, &baseline.to_json()) {
+            Ok(()) => {
+                eprintln!(
+                    "mtlint: wrote {} with {} finding{}",
+                    path.display(),
+                    baseline.findings.len(),
+                    if baseline.findings.len() == 1 {
+                        ""
+                    } else {
+                        "s"
+                    }
+                );
+                if failed {
+                    EXIT_ERROR
+                } else {
+                    EXIT_OK
+                }
+            }
+            Err(e) => {
+                print_error(format!(
+                    "{}: cannot write: {}",
+                    path.display(),
+                    input::describe_io_error(&e)
+                ));
+                EXIT_ERROR
+            }
+        };
+    }
+    if let Some(baseline) = &baseline {
+        let known = baseline.filter(&mut results);
+        if known > 0 {
+            eprintln!(
+                "mtlint: {known} finding{} already in the baseline, not shown",
+                if known == 1 { "" } else { "s" }
+            );
+        }
     }
     if to_stderr {
         eprint!("{}", render(&args, &results, false));
