@@ -269,7 +269,8 @@ fn suppressions_in_markdown_and_html() {
     // Deleting the unused suppression is a safe fix.
     mtlint(dir.path())
         .args(["fix", "--no-default-glossary", "-g", GLOSSARY, "a.md"])
-        .assert();
+        .assert()
+        .stderr(predicate::str::contains("unused-suppression: 1"));
     assert!(!fs::read_to_string(dir.path().join("a.md"))
         .unwrap()
         .contains("glossary-variant -->"));
