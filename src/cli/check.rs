@@ -263,7 +263,7 @@ pub fn run(args: CheckArgs) -> u8 {
         print_error("no input: give article paths or directories, or `-` to read standard input");
         return EXIT_ERROR;
     }
-    let run = args.common.prepare(args.fail_on());
+    let mut run = args.common.prepare(args.fail_on());
     if run.fatal {
         return EXIT_ERROR;
     }
@@ -356,8 +356,12 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         print_stdout(&render(&args, &results, args.color.enabled()));
     }
-    let fails = run.inputs.iter().zip(&results).any(|(input, r)| {
-        let fail_on = run.linter(input).settings().fail_on;
+    let fails = results.iter().enumerate().any(|(n, r)| {
+        let fail_on = if args.fix {
+            run.linter(&run.inputs[n]).settings().fail_on
+        } else {
+            run.fail_on(n)
+        };
         r.diagnostics.iter().any(|d| fail_on.fails(d.severity))
     });
     if failed {

@@ -147,6 +147,8 @@ pub struct Run {
     /// True when a configuration file, a glossary or a flag had a problem (already printed):
     /// nothing should be checked.
     pub fatal: bool,
+    /// The linter of each input checked by [`Run::check`], in order.
+    checked: Vec<usize>,
 }
 
 impl Run {
@@ -155,16 +157,24 @@ impl Run {
         &self.linters[input.linter]
     }
 
-    /// Checks every input (in parallel), results in input order.
-    pub fn check(&self) -> Vec<FileResult> {
-        let progress = progress_bar(self.inputs.len());
+    /// Checks every input (in parallel), results in input order. The inputs are consumed (their
+    /// text moves into the results); [`Run::fail_on`] still answers for each result.
+    pub fn check(&mut self) -> Vec<FileResult> {
+        let inputs = std::mem::take(&mut self.inputs);
+        let progress = progress_bar(inputs.len());
+        self.checked = inputs.iter().map(|i| i.linter).collect();
         // Inputs of one linter are checked together (a batch consistency scope pools them).
-        let mut results: Vec<Option<FileResult>> = (0..self.inputs.len()).map(|_| None).collect();
+        let mut slots: Vec<Option<Input>> = inputs.into_iter().map(Some).collect();
+        let mut results: Vec<Option<FileResult>> = (0..slots.len()).map(|_| None).collect();
         for (index, linter) in self.linters.iter().enumerate() {
-            let members: Vec<usize> = (0..self.inputs.len())
-                .filter(|&i| self.inputs[i].linter == index)
+            let members: Vec<usize> = (0..slots.len())
+                .filter(|&i| self.checked[i] == index)
                 .collect();
-            let docs: Vec<Document> = members.iter().map(|&i| self.inputs[i].document()).collect();
+            let docs: Vec<Document> = members
+                .iter()
+                .filter_map(|&i| slots[i].take())
+                .map(|input| Document::parse(input.source, input.format))
+                .collect();
             let checked = linter.check_all_with_progress(docs, &|| progress.inc(1));
             for (i, r) in members.into_iter().zip(checked) {
                 results[i] = Some(r);
@@ -175,6 +185,12 @@ impl Run {
             .into_iter()
             .map(|r| r.expect("every input belongs to one linter"))
             .collect()
+    }
+
+    /// The threshold of the `n`-th result of [`Run::check`] (each input has its own
+    /// configuration).
+    pub fn fail_on(&self, n: usize) -> FailOn {
+        self.linters[self.checked[n]].settings().fail_on
     }
 }
 
@@ -419,6 +435,7 @@ impl CommonArgs {
             linters,
             failed,
             fatal,
+            checked: Vec::new(),
         }
     }
 
