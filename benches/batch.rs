@@ -65,7 +65,9 @@ fn binary() -> PathBuf {
     target.join("release").join("mtlint")
 }
 
-/// Runs the binary and returns (seconds, peak RSS in MiB) of that child alone.
+/// Runs the binary and returns (seconds, peak RSS in MiB) of that child alone. The child is
+/// reaped by `wait4`, which also reports its own resource usage.
+#[allow(clippy::zombie_processes)]
 fn run(binary: &Path, dir: &Path, threads: usize) -> (f64, f64) {
     let start = Instant::now();
     let child = Command::new(binary)
