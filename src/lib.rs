@@ -17,5 +17,6 @@ pub mod input;
 pub mod jsonl;
 pub mod lint;
 pub mod render;
+pub mod report;
 pub mod suppress;
 pub mod text;

@@ -7,6 +7,7 @@ mod common;
 mod config;
 mod fix;
 mod glossary;
+mod report;
 mod rules;
 
 use clap::{Parser, Subcommand};
@@ -43,6 +44,8 @@ enum Command {
     /// Work with glossaries.
     #[command(subcommand)]
     Glossary(glossary::GlossaryCommand),
+    /// Write an editorial review report of articles (HTML, or Markdown for a PR comment).
+    Report(report::ReportArgs),
 }
 
 /// Parses the command line and runs the command; returns the exit code.
@@ -61,6 +64,7 @@ pub fn run() -> u8 {
         Command::Glossary(cmd) => glossary::run(cmd),
         Command::Init(args) => config::init(args),
         Command::Config(args) => config::show(args),
+        Command::Report(args) => report::run(args),
     }
 }
 

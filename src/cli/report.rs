@@ -1,0 +1,256 @@
+//! `mtlint report PATH… [-o FILE]`: check a batch and write the editorial review report (HTML,
+//! or Markdown for a pull-request comment); `mtlint report --apply-decisions FILE` applies the
+//! decisions exported from the HTML page.
+
+use super::{print_error, print_stdout, EXIT_ERROR, EXIT_OK};
+use clap::{Args, ValueEnum};
+use mtlint::config::{ConsistencyScope, FailOn, Settings};
+use mtlint::document::Format;
+use mtlint::glossary::Lang;
+use mtlint::lint::Linter;
+use mtlint::report::inputs::{self, ReadOptions};
+use mtlint::report::score::{Scoring, Weights};
+use mtlint::report::{decisions, render_html, render_markdown, Report, ReportOptions};
+use std::path::{Path, PathBuf};
+
+/// Formats of the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained HTML page.
+    Html,
+    /// GitHub-flavoured Markdown, for a pull-request comment.
+    Markdown,
+}
+
+/// Pooling of spellings for `inconsistent-spelling`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ScopeArg {
+    /// Each file on its own.
+    File,
+    /// All files of the report together.
+    Batch,
+}
+
+/// Arguments of `mtlint report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Articles to report on; `-` reads standard input.
+    #[arg(value_name = "PATH", required_unless_present = "apply_decisions")]
+    paths: Vec<PathBuf>,
+
+    /// Write the report to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Report format [default: markdown when the output file ends in `.md`, else html].
+    #[arg(long, value_enum)]
+    format: Option<ReportFormat>,
+
+    /// The report's title.
+    #[arg(long, value_name = "TEXT", default_value = "mtlint review report")]
+    title: String,
+
+    /// The lowest passing score (0 to 100).
+    #[arg(long, value_name = "SCORE", default_value = "90", value_parser = parse_threshold)]
+    pass_threshold: f64,
+
+    /// Penalty points per finding by MQM severity, e.g. `minor=1,major=5,critical=10`
+    /// (levels not named keep these defaults; `neutral` is 0).
+    #[arg(long, value_name = "LEVEL=POINTS,…", value_parser = parse_weights)]
+    weights: Option<Weights>,
+
+    /// Apply a decisions file exported from the HTML report to the articles, then exit.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "output", "format"])]
+    apply_decisions: Option<PathBuf>,
+
+    /// The name standard input is reported under.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+
+    /// Add a glossary (TOML); repeatable.
+    #[arg(short, long = "glossary", value_name = "FILE")]
+    glossaries: Vec<PathBuf>,
+
+    /// Do not use the embedded default glossary (English → French news).
+    #[arg(long)]
+    no_default_glossary: bool,
+
+    /// Language of the articles.
+    #[arg(long = "lang", value_name = "CODE", default_value = "fr", value_parser = parse_lang)]
+    target: Lang,
+
+    /// Language the articles were translated from.
+    #[arg(long, value_name = "CODE", default_value = "en", value_parser = parse_lang)]
+    source_lang: Lang,
+
+    /// Read inputs as this format instead of guessing from the extension.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    input_format: Option<Format>,
+
+    /// Compare spellings within each file, or across all files of the report.
+    #[arg(long, value_enum, default_value_t = ScopeArg::File, value_name = "SCOPE")]
+    consistency_scope: ScopeArg,
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| {
+        format!(
+            "unknown format `{name}`; known: {}",
+            Format::NAMES.join(", ")
+        )
+    })
+}
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code).ok_or_else(|| {
+        let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        format!("unknown language `{code}`; known: {}", known.join(", "))
+    })
+}
+
+fn parse_threshold(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if (0.0..=100.0).contains(&v) => Ok(v),
+        _ => Err(format!("`{text}` is not a score from 0 to 100")),
+    }
+}
+
+fn parse_weights(text: &str) -> Result<Weights, String> {
+    text.parse()
+        .map_err(|e: mtlint::report::score::WeightsError| e.to_string())
+}
+
+impl ReportArgs {
+    fn settings(&self) -> Settings {
+        Settings {
+            target: self.target,
+            source: self.source_lang,
+            fail_on: FailOn::Never,
+            consistency_scope: match self.consistency_scope {
+                ScopeArg::File => ConsistencyScope::File,
+                ScopeArg::Batch => ConsistencyScope::Batch,
+            },
+        }
+    }
+
+    fn report_format(&self) -> ReportFormat {
+        self.format.unwrap_or_else(|| {
+            let markdown = self
+                .output
+                .as_deref()
+                .and_then(Path::extension)
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| {
+                    e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
+                });
+            if markdown {
+                ReportFormat::Markdown
+            } else {
+                ReportFormat::Html
+            }
+        })
+    }
+}
+
+/// Applies a decisions file: every file validated first, then each written atomically.
+fn run_apply(path: &Path) -> u8 {
+    let file = match decisions::load(path) {
+        Ok(f) => f,
+        Err(e) => {
+            print_error(e);
+            return EXIT_ERROR;
+        }
+    };
+    let plans = match decisions::plan(&file, Path::new("")) {
+        Ok(p) => p,
+        Err(errors) => {
+            for e in errors {
+                print_error(e);
+            }
+            print_error("no file was changed");
+            return EXIT_ERROR;
+        }
+    };
+    if let Err(e) = decisions::apply(&plans) {
+        print_error(e);
+        return EXIT_ERROR;
+    }
+    let mut out = String::new();
+    for p in &plans {
+        out.push_str(&format!(
+            "{}: {} edit{} applied\n",
+            p.path.display(),
+            p.edits.len(),
+            if p.edits.len() == 1 { "" } else { "s" }
+        ));
+    }
+    if plans.is_empty() {
+        out.push_str("No decision to apply.\n");
+    }
+    print_stdout(&out);
+    EXIT_OK
+}
+
+/// Runs `mtlint report`.
+pub fn run(args: ReportArgs) -> u8 {
+    if let Some(path) = &args.apply_decisions {
+        return run_apply(path);
+    }
+    let glossary = match inputs::load_glossaries(args.no_default_glossary, &args.glossaries) {
+        Ok(g) => g,
+        Err(errors) => {
+            for e in errors {
+                print_error(e);
+            }
+            return EXIT_ERROR;
+        }
+    };
+    let linter = match Linter::new(&glossary, args.settings()) {
+        Ok(l) => l,
+        Err(e) => {
+            print_error(e);
+            return EXIT_ERROR;
+        }
+    };
+    let checked = inputs::check_paths(
+        &linter,
+        &args.paths,
+        ReadOptions {
+            input_format: args.input_format,
+            stdin_filename: args.stdin_filename.as_deref(),
+        },
+    );
+    for problem in &checked.problems {
+        print_error(problem);
+    }
+    let options = ReportOptions {
+        title: args.title.clone(),
+        scoring: Scoring {
+            weights: args.weights.unwrap_or_default(),
+            pass_threshold: args.pass_threshold,
+        },
+    };
+    let report = Report::build(&checked.results, &options);
+    let rendered = match args.report_format() {
+        ReportFormat::Html => render_html(&report),
+        ReportFormat::Markdown => render_markdown(&report),
+    };
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = decisions::write_atomically(path, &rendered) {
+                print_error(format!(
+                    "{}: cannot write the report: {}",
+                    path.display(),
+                    mtlint::input::describe_io_error(&e)
+                ));
+                return EXIT_ERROR;
+            }
+        }
+        None => print_stdout(&rendered),
+    }
+    if checked.problems.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_ERROR
+    }
+}
