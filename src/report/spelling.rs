@@ -7,12 +7,17 @@
 //! "`Pashinyan` is also spelled `Pachinian`"), or its default fix's replacement when the
 //! message names none; its related places add the spellings they cover. Pairs join into
 //! groups, and every spelling of a group is then counted, as written and as a whole word, in
-//! every article of the batch.
+//! the prose of every article of the batch (markup, code and URLs of Markdown and HTML
+//! articles, told by their extension, are not counted).
 
+use crate::diagnostic::Span;
+use crate::document::{Document, Format};
+use crate::input::Source;
 use crate::lint::FileResult;
 use crate::text::fold::is_word_char;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 
 /// The rules whose findings are spellings of one name.
 pub const SPELLING_RULES: &[&str] = &["inconsistent-spelling", "glossary-variant"];
@@ -175,8 +180,20 @@ fn count_whole_words(forms: &[String], results: &[FileResult]) -> Vec<Vec<(usize
     };
     for (article, r) in results.iter().enumerate() {
         let text = r.text.as_str();
+        let prose = prose_spans(r);
+        let in_prose = |start: usize, end: usize| {
+            prose.as_ref().is_none_or(|spans| {
+                let i = spans.partition_point(|s| s.end < end);
+                spans
+                    .get(i)
+                    .is_some_and(|s| s.start <= start && end <= s.end)
+            })
+        };
         let mut here: BTreeMap<usize, usize> = BTreeMap::new();
         for m in automaton.find_iter(text) {
+            if !in_prose(m.start(), m.end()) {
+                continue;
+            }
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
@@ -189,6 +206,24 @@ fn count_whole_words(forms: &[String], results: &[FileResult]) -> Vec<Vec<(usize
         }
     }
     counts
+}
+
+/// The original bytes of an article's prose blocks, sorted; `None` when all of it is prose.
+fn prose_spans(r: &FileResult) -> Option<Vec<Span>> {
+    let format = Format::from_path(Path::new(&r.name));
+    if format == Format::Text {
+        return None;
+    }
+    let doc = Document::parse(
+        Source {
+            name: r.name.clone(),
+            text: r.text.clone(),
+        },
+        format,
+    );
+    let mut spans: Vec<Span> = doc.segments.iter().map(|&s| doc.to_original(s)).collect();
+    spans.sort();
+    Some(spans)
 }
 
 #[cfg(test)]
