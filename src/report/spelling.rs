@@ -181,13 +181,14 @@ fn count_whole_words(forms: &[String], results: &[FileResult]) -> Vec<Vec<(usize
     for (article, r) in results.iter().enumerate() {
         let text = r.text.as_str();
         let prose = prose_spans(r);
-        let in_prose = |start: usize, end: usize| {
-            prose.as_ref().is_none_or(|spans| {
+        let in_prose = |start: usize, end: usize| match &prose {
+            None => true,
+            Some(spans) => {
                 let i = spans.partition_point(|s| s.end < end);
                 spans
                     .get(i)
                     .is_some_and(|s| s.start <= start && end <= s.end)
-            })
+            }
         };
         let mut here: BTreeMap<usize, usize> = BTreeMap::new();
         for m in automaton.find_iter(text) {
