@@ -328,9 +328,7 @@ fn the_report_works_in_a_real_browser_and_runs_nothing_hostile() {
     let decisions: Value =
         serde_json::from_str(exported.as_str().expect("exported text")).expect("decisions JSON");
     assert_eq!(decisions["version"], json!(1));
-    let hostile_corrected = browser.eval(&format!(
-        "document.querySelector('#a4 textarea.corrected').value"
-    ));
+    let hostile_corrected = browser.eval("document.querySelector('#a4 textarea.corrected').value");
     assert!(hostile_corrected
         .as_str()
         .expect("text")
