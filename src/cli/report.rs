@@ -2,13 +2,9 @@
 //! or Markdown for a pull-request comment); `mtlint report --apply-decisions FILE` applies the
 //! decisions exported from the HTML page.
 
+use super::common::CommonArgs;
 use super::{print_error, print_stdout, EXIT_ERROR, EXIT_OK};
 use clap::{Args, ValueEnum};
-use mtlint::config::{ConsistencyScope, FailOn, Settings};
-use mtlint::document::Format;
-use mtlint::glossary::Lang;
-use mtlint::lint::Linter;
-use mtlint::report::inputs::{self, ReadOptions};
 use mtlint::report::score::{Scoring, Weights};
 use mtlint::report::{decisions, render_html, render_markdown, Report, ReportOptions};
 use std::path::{Path, PathBuf};
@@ -22,21 +18,11 @@ pub enum ReportFormat {
     Markdown,
 }
 
-/// Pooling of spellings for `inconsistent-spelling`.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ScopeArg {
-    /// Each file on its own.
-    File,
-    /// All files of the report together.
-    Batch,
-}
-
 /// Arguments of `mtlint report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Articles to report on; `-` reads standard input.
-    #[arg(value_name = "PATH", required_unless_present = "apply_decisions")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    common: CommonArgs,
 
     /// Write the report to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -62,50 +48,6 @@ pub struct ReportArgs {
     /// Apply a decisions file exported from the HTML report to the articles, then exit.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "output", "format"])]
     apply_decisions: Option<PathBuf>,
-
-    /// The name standard input is reported under.
-    #[arg(long, value_name = "NAME")]
-    stdin_filename: Option<String>,
-
-    /// Add a glossary (TOML); repeatable.
-    #[arg(short, long = "glossary", value_name = "FILE")]
-    glossaries: Vec<PathBuf>,
-
-    /// Do not use the embedded default glossary (English → French news).
-    #[arg(long)]
-    no_default_glossary: bool,
-
-    /// Language of the articles.
-    #[arg(long = "lang", value_name = "CODE", default_value = "fr", value_parser = parse_lang)]
-    target: Lang,
-
-    /// Language the articles were translated from.
-    #[arg(long, value_name = "CODE", default_value = "en", value_parser = parse_lang)]
-    source_lang: Lang,
-
-    /// Read inputs as this format instead of guessing from the extension.
-    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
-    input_format: Option<Format>,
-
-    /// Compare spellings within each file, or across all files of the report.
-    #[arg(long, value_enum, default_value_t = ScopeArg::File, value_name = "SCOPE")]
-    consistency_scope: ScopeArg,
-}
-
-fn parse_format(name: &str) -> Result<Format, String> {
-    Format::from_name(name).ok_or_else(|| {
-        format!(
-            "unknown format `{name}`; known: {}",
-            Format::NAMES.join(", ")
-        )
-    })
-}
-
-fn parse_lang(code: &str) -> Result<Lang, String> {
-    Lang::from_code(code).ok_or_else(|| {
-        let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-        format!("unknown language `{code}`; known: {}", known.join(", "))
-    })
 }
 
 fn parse_threshold(text: &str) -> Result<f64, String> {
@@ -121,18 +63,6 @@ fn parse_weights(text: &str) -> Result<Weights, String> {
 }
 
 impl ReportArgs {
-    fn settings(&self) -> Settings {
-        Settings {
-            target: self.target,
-            source: self.source_lang,
-            fail_on: FailOn::Never,
-            consistency_scope: match self.consistency_scope {
-                ScopeArg::File => ConsistencyScope::File,
-                ScopeArg::Batch => ConsistencyScope::Batch,
-            },
-        }
-    }
-
     fn report_format(&self) -> ReportFormat {
         self.format.unwrap_or_else(|| {
             let markdown = self
@@ -196,33 +126,15 @@ pub fn run(args: ReportArgs) -> u8 {
     if let Some(path) = &args.apply_decisions {
         return run_apply(path);
     }
-    let glossary = match inputs::load_glossaries(args.no_default_glossary, &args.glossaries) {
-        Ok(g) => g,
-        Err(errors) => {
-            for e in errors {
-                print_error(e);
-            }
-            return EXIT_ERROR;
-        }
-    };
-    let linter = match Linter::new(&glossary, args.settings()) {
-        Ok(l) => l,
-        Err(e) => {
-            print_error(e);
-            return EXIT_ERROR;
-        }
-    };
-    let checked = inputs::check_paths(
-        &linter,
-        &args.paths,
-        ReadOptions {
-            input_format: args.input_format,
-            stdin_filename: args.stdin_filename.as_deref(),
-        },
-    );
-    for problem in &checked.problems {
-        print_error(problem);
+    if args.common.paths.is_empty() {
+        print_error("no input: give article paths or directories, or `-` to read standard input");
+        return EXIT_ERROR;
     }
+    let run = args.common.prepare(None);
+    if run.fatal {
+        return EXIT_ERROR;
+    }
+    let results = run.check();
     let options = ReportOptions {
         title: args.title.clone(),
         scoring: Scoring {
@@ -230,7 +142,7 @@ pub fn run(args: ReportArgs) -> u8 {
             pass_threshold: args.pass_threshold,
         },
     };
-    let report = Report::build(&checked.results, &options);
+    let report = Report::build(&results, &options);
     let rendered = match args.report_format() {
         ReportFormat::Html => render_html(&report),
         ReportFormat::Markdown => render_markdown(&report),
@@ -248,9 +160,9 @@ pub fn run(args: ReportArgs) -> u8 {
         }
         None => print_stdout(&rendered),
     }
-    if checked.problems.is_empty() {
-        EXIT_OK
-    } else {
+    if run.failed {
         EXIT_ERROR
+    } else {
+        EXIT_OK
     }
 }

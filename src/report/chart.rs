@@ -45,7 +45,7 @@ pub fn by_rule(report: &Report<'_>) -> String {
     let span = WIDTH - LABEL - 60;
     for (i, (rule, family, n)) in rows.iter().enumerate() {
         let y = 4 + i * ROW;
-        let class = family_class(report, family);
+        let class = family_class(family);
         let w = (n * span).div_ceil(max).max(1);
         let _ = write!(
             out,
@@ -109,7 +109,7 @@ pub fn by_article(report: &Report<'_>) -> String {
                 "<rect x=\"{x}\" y=\"{}\" width=\"{w}\" height=\"{}\" class=\"c{}\"><title>",
                 y + 3,
                 ROW - 6,
-                f % super::html::PALETTE
+                super::html::family_slot(report.families[f])
             );
             escape(&mut out, &format!("{}: {n}", report.families[f]));
             out.push_str("</title></rect>");
@@ -127,13 +127,8 @@ pub fn by_article(report: &Report<'_>) -> String {
     out
 }
 
-fn family_class(report: &Report<'_>, family: &str) -> String {
-    let i = report
-        .families
-        .iter()
-        .position(|f| *f == family)
-        .unwrap_or(0);
-    format!("c{}", i % super::html::PALETTE)
+fn family_class(family: &str) -> String {
+    format!("c{}", super::html::family_slot(family))
 }
 
 #[cfg(test)]

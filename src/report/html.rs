@@ -230,14 +230,18 @@ fn page_data(report: &Report<'_>) -> String {
         .replace('&', "\\u0026")
 }
 
-fn family_index(report: &Report<'_>, rule: &str) -> usize {
-    let family = super::family_of(rule);
-    report
-        .families
+/// The colour and underline slot of a family: its place in the registry, so a family looks
+/// the same in every report.
+pub fn family_slot(family: &str) -> usize {
+    super::all_families()
         .iter()
         .position(|f| *f == family)
         .unwrap_or(0)
         % PALETTE
+}
+
+fn family_index(rule: &str) -> usize {
+    family_slot(super::family_of(rule))
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -278,11 +282,11 @@ fn header(out: &mut String, report: &Report<'_>) {
 <span id=\"decision-count\" role=\"status\" aria-live=\"polite\">No decision yet</span></div>",
     );
     out.push_str("<p class=\"legend\">Highlights: ");
-    for (i, family) in report.families.iter().enumerate() {
+    for family in &report.families {
         let _ = write!(
             out,
             "<span class=\"swatch c{}\" data-label=\"{}\">",
-            i % PALETTE,
+            family_slot(family),
             escaped(family)
         );
         escape(out, family);
@@ -427,7 +431,7 @@ fn fix_tooltip(d: &crate::diagnostic::Diagnostic) -> String {
     title
 }
 
-fn article_text(out: &mut String, report: &Report<'_>, a: &Article<'_>) {
+fn article_text(out: &mut String, a: &Article<'_>) {
     let text = a.result.text.as_str();
     let _ = write!(
         out,
@@ -443,7 +447,7 @@ fn article_text(out: &mut String, report: &Report<'_>, a: &Article<'_>) {
         let _ = write!(
             out,
             "<mark class=\"f c{} sev-{}{}\" id=\"a{}-m{j}\" tabindex=\"0\" data-a=\"{}\" data-f=\"{j}\" data-label=\"{}\" aria-describedby=\"a{}-f{j}\" title=\"",
-            family_index(report, d.rule),
+            family_index(d.rule),
             d.severity.as_str(),
             if d.span.is_empty() { " empty" } else { "" },
             a.index,
@@ -461,7 +465,7 @@ fn article_text(out: &mut String, report: &Report<'_>, a: &Article<'_>) {
     out.push_str("</div>");
 }
 
-fn findings_list(out: &mut String, report: &Report<'_>, a: &Article<'_>) {
+fn findings_list(out: &mut String, a: &Article<'_>) {
     let text = a.result.text.as_str();
     let index = LineIndex::new(text);
     let _ = write!(
@@ -485,7 +489,7 @@ fn findings_list(out: &mut String, report: &Report<'_>, a: &Article<'_>) {
             out,
             "<li id=\"a{}-f{j}\" class=\"finding c{} sev-{}\"><a class=\"loc\" href=\"#a{}-m{j}\">line {}:{}</a> <span class=\"rule\">",
             a.index,
-            family_index(report, d.rule),
+            family_index(d.rule),
             d.severity.as_str(),
             a.index,
             p.line,
@@ -562,7 +566,7 @@ fn hunks_html(out: &mut String, text: &str, hunks: &[diff::Hunk]) {
     }
 }
 
-fn article(out: &mut String, report: &Report<'_>, rank: usize, a: &Article<'_>) {
+fn article(out: &mut String, rank: usize, a: &Article<'_>) {
     let s = &a.score;
     let _ = write!(
         out,
@@ -588,8 +592,8 @@ fn article(out: &mut String, report: &Report<'_>, rank: usize, a: &Article<'_>) 
         s.penalty
     );
     out.push_str("<div class=\"cols\">");
-    article_text(out, report, a);
-    findings_list(out, report, a);
+    article_text(out, a);
+    findings_list(out, a);
     out.push_str("</div>");
     let text = a.result.text.as_str();
     let applied = a.changes.applied.iter().filter(|&&x| x).count();
@@ -630,7 +634,7 @@ pub fn render_html(report: &Report<'_>) -> String {
     spellings(&mut out, report);
     for (rank, a) in report.articles.iter().enumerate() {
         out.push('\n');
-        article(&mut out, report, rank, a);
+        article(&mut out, rank, a);
     }
     out.push_str("</main><div id=\"tip\" role=\"tooltip\" hidden></div>\n<script type=\"application/json\" id=\"mtlint-data\">");
     out.push_str(&page_data(report));

@@ -151,8 +151,7 @@ fn spellings(out: &mut String, report: &Report<'_>) {
     out.push('\n');
 }
 
-fn article(report: &Report<'_>, a: &Article<'_>) -> String {
-    let _ = report;
+fn article(a: &Article<'_>) -> String {
     let mut out = String::new();
     let text = a.result.text.as_str();
     let index = LineIndex::new(text);
@@ -217,7 +216,7 @@ pub fn render_markdown(report: &Report<'_>) -> String {
     spellings(&mut out, report);
     let mut omitted = 0;
     for a in &report.articles {
-        let section = article(report, a);
+        let section = article(a);
         if out.len() + section.len() > BUDGET {
             omitted += 1;
             continue;

@@ -1,7 +1,8 @@
 //! Editorial review reports: one self-contained HTML page, or Markdown for a pull-request
 //! comment, over a batch of checked articles. This module builds the batch's model (scores,
 //! counts, suggested changes, the spelling table); [`render_html`] and [`render_markdown`]
-//! lay it out. Nothing here reads files or prints: [`inputs`] reads, the CLI writes.
+//! lay it out. Nothing here reads files or prints: the CLI reads and checks the inputs as
+//! `mtlint check` does, and writes the report.
 //!
 //! # Quality score
 //!
@@ -45,7 +46,6 @@ mod chart;
 pub mod decisions;
 pub mod diff;
 mod html;
-pub mod inputs;
 mod markdown;
 pub mod score;
 pub mod spelling;
@@ -102,7 +102,8 @@ pub struct Report<'r> {
     pub title: String,
     /// How articles were scored.
     pub scoring: Scoring,
-    /// The rule families counted, in registry order (then [`OTHER_FAMILY`] if present).
+    /// The rule families with findings in the batch, in registry order (then
+    /// [`OTHER_FAMILY`]).
     pub families: Vec<&'static str>,
     /// The articles, lowest score first (then most penalty points, then by name).
     pub articles: Vec<Article<'r>>,
@@ -114,6 +115,18 @@ pub struct Report<'r> {
     pub spellings: Vec<SpellingGroup>,
 }
 
+/// Every rule family of the registry, in order, then [`OTHER_FAMILY`].
+pub fn all_families() -> Vec<&'static str> {
+    let mut families: Vec<&'static str> = Vec::new();
+    for rule in checks::rules() {
+        if !families.contains(&rule.family) {
+            families.push(rule.family);
+        }
+    }
+    families.push(OTHER_FAMILY);
+    families
+}
+
 /// The family of a rule: its registry family, or [`OTHER_FAMILY`].
 pub fn family_of(rule: &str) -> &'static str {
     checks::rule(rule).map_or(OTHER_FAMILY, |r| r.family)
@@ -123,17 +136,14 @@ impl<'r> Report<'r> {
     /// Builds the report of checked articles (in batch order).
     pub fn build(results: &'r [FileResult], options: &ReportOptions) -> Report<'r> {
         let mut families: Vec<&'static str> = Vec::new();
-        for rule in checks::rules() {
-            if !families.contains(&rule.family) {
-                families.push(rule.family);
+        for family in all_families() {
+            let present = results
+                .iter()
+                .flat_map(|r| &r.diagnostics)
+                .any(|d| family_of(d.rule) == family);
+            if present {
+                families.push(family);
             }
-        }
-        let unknown = results
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .any(|d| checks::rule(d.rule).is_none());
-        if unknown && !families.contains(&OTHER_FAMILY) {
-            families.push(OTHER_FAMILY);
         }
         let scoring = options.scoring;
         let mut by_rule: Vec<(&'static str, &'static str, usize)> = Vec::new();

@@ -2,22 +2,20 @@
 //! which articles.
 //!
 //! It is built from findings only, generically: a finding of a spelling rule
-//! ([`SPELLING_RULES`]) pairs the spelling found (its span's text) with the other spelling
-//! its message names (the first backquoted form that differs from the one found, as in
-//! "`Pashinyan` is also spelled `Pachinian`"), or its default fix's replacement when the
-//! message names none; its related places add the spellings they cover. Pairs join into
+//! ([`SPELLING_RULES`]) pairs the spelling found with the other spelling its message names
+//! (the first two backquoted forms, as in "`Pashinyan` is also spelled `Pachinian`"; with one
+//! form or none, the span's text and its default fix's replacement); its related places add
+//! the spellings their notes name (or their text). Pairs join into
 //! groups, and every spelling of a group is then counted, as written and as a whole word, in
 //! the prose of every article of the batch (markup, code and URLs of Markdown and HTML
-//! articles, told by their extension, are not counted).
+//! articles are not counted).
 
-use crate::diagnostic::Span;
 use crate::document::{Document, Format};
 use crate::input::Source;
 use crate::lint::FileResult;
 use crate::text::fold::is_word_char;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 
 /// The rules whose findings are spellings of one name.
 pub const SPELLING_RULES: &[&str] = &["inconsistent-spelling", "glossary-variant"];
@@ -103,13 +101,19 @@ pub fn spelling_groups(results: &[FileResult]) -> Vec<SpellingGroup> {
             .iter()
             .filter(|d| SPELLING_RULES.contains(&d.rule))
         {
-            let found = d.span.slice(&r.text).trim();
+            // The message names the forms as the reader sees them (without markup).
+            let named: Vec<&str> = quoted(&d.message).take(2).collect();
+            let found = match named.as_slice() {
+                [found, _] => *found,
+                _ => d.span.slice(&r.text).trim(),
+            };
             if found.is_empty() {
                 continue;
             }
-            let other = quoted(&d.message)
-                .find(|q| *q != found)
-                .map(str::to_owned)
+            let other = named
+                .iter()
+                .find(|q| **q != found)
+                .map(|q| (*q).to_owned())
                 .or_else(|| {
                     d.fixes
                         .first()
@@ -122,8 +126,10 @@ pub fn spelling_groups(results: &[FileResult]) -> Vec<SpellingGroup> {
                 groups.suggested[b] = true;
                 groups.join(a, b);
             }
-            for (span, _) in &d.related {
-                let text = span.slice(&r.text).trim();
+            for (span, note) in &d.related {
+                let text = quoted(note)
+                    .next()
+                    .unwrap_or_else(|| span.slice(&r.text).trim());
                 if !text.is_empty() && text != found {
                     let b = groups.id(text);
                     groups.join(a, b);
@@ -179,22 +185,10 @@ fn count_whole_words(forms: &[String], results: &[FileResult]) -> Vec<Vec<(usize
         return counts;
     };
     for (article, r) in results.iter().enumerate() {
-        let text = r.text.as_str();
-        let prose = prose_spans(r);
-        let in_prose = |start: usize, end: usize| match &prose {
-            None => true,
-            Some(spans) => {
-                let i = spans.partition_point(|s| s.end < end);
-                spans
-                    .get(i)
-                    .is_some_and(|s| s.start <= start && end <= s.end)
-            }
-        };
+        let parsed = prose_of(r);
+        let text = parsed.as_deref().unwrap_or(&r.text);
         let mut here: BTreeMap<usize, usize> = BTreeMap::new();
         for m in automaton.find_iter(text) {
-            if !in_prose(m.start(), m.end()) {
-                continue;
-            }
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
@@ -209,10 +203,10 @@ fn count_whole_words(forms: &[String], results: &[FileResult]) -> Vec<Vec<(usize
     counts
 }
 
-/// The original bytes of an article's prose blocks, sorted; `None` when all of it is prose.
-fn prose_spans(r: &FileResult) -> Option<Vec<Span>> {
-    let format = Format::from_path(Path::new(&r.name));
-    if format == Format::Text {
+/// The prose of a Markdown or HTML article (markup, code and URLs left out); `None` for plain
+/// text, which is all prose.
+fn prose_of(r: &FileResult) -> Option<String> {
+    if r.format == Format::Text {
         return None;
     }
     let doc = Document::parse(
@@ -220,11 +214,9 @@ fn prose_spans(r: &FileResult) -> Option<Vec<Span>> {
             name: r.name.clone(),
             text: r.text.clone(),
         },
-        format,
+        r.format,
     );
-    let mut spans: Vec<Span> = doc.segments.iter().map(|&s| doc.to_original(s)).collect();
-    spans.sort();
-    Some(spans)
+    Some(doc.prose().to_owned())
 }
 
 #[cfg(test)]
@@ -238,6 +230,8 @@ mod tests {
             name: name.into(),
             text: text.into(),
             language: Lang::Fr,
+            format: crate::document::Format::Text,
+            fixed: Default::default(),
             words: text.split_whitespace().count(),
             diagnostics,
         }
