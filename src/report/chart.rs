@@ -15,13 +15,15 @@ const ROW: usize = 22;
 /// At most this many articles are drawn.
 pub const MAX_ARTICLES: usize = 40;
 
-/// Shortens a label to `max` characters, with an ellipsis.
+/// Shortens a label to `max` characters, keeping its end (a path's file name) after an
+/// ellipsis.
 fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    let count = text.chars().count();
+    if count <= max {
         return text.to_owned();
     }
-    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
+    let mut out = String::from("…");
+    out.extend(text.chars().skip(count + 1 - max));
     out
 }
 
@@ -137,7 +139,7 @@ mod tests {
 
     #[test]
     fn long_labels_are_shortened() {
-        assert_eq!(shorten("abcdef", 4), "abc…");
+        assert_eq!(shorten("abcdef", 4), "…def");
         assert_eq!(shorten("abc", 4), "abc");
     }
 }
