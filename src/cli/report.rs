@@ -149,7 +149,7 @@ pub fn run(args: ReportArgs) -> u8 {
     };
     match &args.output {
         Some(path) => {
-            if let Err(e) = decisions::write_atomically(path, &rendered) {
+            if let Err(e) = std::fs::write(path, &rendered) {
                 print_error(format!(
                     "{}: cannot write the report: {}",
                     path.display(),

@@ -5,15 +5,14 @@
 //! decisions file against the files on disk — each file exists and is UTF-8, every span lies
 //! on character boundaries, the text at every span is still what the report saw, no two edits
 //! overlap — and returns per-file edit lists; nothing is written unless every file is valid.
-//! [`write_atomically`] replaces a file through a temporary file in the same directory, synced
-//! to disk, renamed over the original, with the original's permissions.
+//! [`apply`] writes them with the write safety of `--fix`.
 
 use crate::diagnostic::{Edit, Span};
 use crate::fix::apply_edits;
+use crate::fix::write::write_atomically;
 use crate::input;
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The version of the decisions format this build reads and the report writes.
@@ -127,13 +126,8 @@ pub enum DecisionsError {
         /// First byte of the later edit.
         at: usize,
     },
-    /// Writing an article failed.
-    Write {
-        /// The article.
-        path: String,
-        /// Why.
-        reason: String,
-    },
+    /// Writing an article failed (the message names it).
+    Write(String),
 }
 
 /// How a decided span does not fit the article.
@@ -218,7 +212,7 @@ impl fmt::Display for DecisionsError {
                 f,
                 "{path}: two decided fixes change the same text (at byte {at}); keep one of them"
             ),
-            DecisionsError::Write { path, reason } => write!(f, "{path}: cannot write: {reason}"),
+            DecisionsError::Write(message) => f.write_str(message),
         }
     }
 }
@@ -388,64 +382,14 @@ pub fn plan(decisions: &DecisionsFile, base: &Path) -> Result<Vec<FilePlan>, Vec
     }
 }
 
-/// Replaces `path`'s content safely: a temporary file in the same directory, written and
-/// synced, given the original's permissions, then renamed over it (and the directory synced),
-/// so a reader sees the old file or the new one, never half of one.
-pub fn write_atomically(path: &Path, content: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "article".to_owned());
-    let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
-    let mut attempt = 0u32;
-    let (tmp, mut file) = loop {
-        let tmp = dir.join(format!(
-            ".{file_name}.mtlint-{}-{attempt}.tmp",
-            std::process::id()
-        ));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(f) => break (tmp, f),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1;
-            }
-            Err(e) => return Err(e),
-        }
-    };
-    let written = (|| {
-        file.write_all(content.as_bytes())?;
-        if let Some(p) = &permissions {
-            file.set_permissions(p.clone())?;
-        }
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    // Make the rename durable; some file systems cannot sync a directory, which is no error.
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-/// Writes every plan; stops at the first failure (earlier files stay written, each whole).
+/// Writes every plan with the write safety of `--fix` ([`write_atomically`]: a synced
+/// temporary file renamed over the original, permissions kept, nothing written if the file
+/// changed since it was validated); stops at the first failure (files written before it stay
+/// written, each whole).
 pub fn apply(plans: &[FilePlan]) -> Result<(), DecisionsError> {
     for p in plans {
-        write_atomically(&p.path, &p.fixed).map_err(|e| DecisionsError::Write {
-            path: p.path.display().to_string(),
-            reason: input::describe_io_error(&e),
-        })?;
+        write_atomically(&p.path, p.original.as_bytes(), &p.fixed)
+            .map_err(|e| DecisionsError::Write(e.to_string()))?;
     }
     Ok(())
 }
