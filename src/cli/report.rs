@@ -130,7 +130,7 @@ pub fn run(args: ReportArgs) -> u8 {
         print_error("no input: give article paths or directories, or `-` to read standard input");
         return EXIT_ERROR;
     }
-    let run = args.common.prepare(None);
+    let mut run = args.common.prepare(None);
     if run.fatal {
         return EXIT_ERROR;
     }
