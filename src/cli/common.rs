@@ -1,4 +1,4 @@
-//! Options shared by the commands that read articles (`check`, `fix`, `config`): inputs,
+//! Options shared by the commands that read articles (`check`, `fix`, `report`, `config`): inputs,
 //! configuration, glossaries, languages, formats; and the run built from them — inputs found
 //! (directories walked), each input's resolved configuration, one linter per distinct
 //! configuration, checking in parallel with results in input order.
