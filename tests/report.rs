@@ -213,8 +213,9 @@ fn exported_decisions_are_applied_and_refused_once_the_text_changed() {
     assert_eq!(fs::read_to_string(&article).expect("read"), edited);
 
     fs::write(&article, &text).expect("restore");
+    // `mtlint fix --apply-decisions` is the same command.
     let mut cmd = mtlint();
-    cmd.args(["report", "--apply-decisions"]).arg(&file);
+    cmd.args(["fix", "--apply-decisions"]).arg(&file);
     let out = stdout_of(&mut cmd, 0);
     assert!(out.ends_with("6 edits applied\n"), "{out}");
     let fixed = fs::read_to_string(&article).expect("read");

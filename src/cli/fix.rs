@@ -24,6 +24,10 @@ pub struct FixArgs {
     /// Also apply the unsafe fixes (guesses: review them).
     #[arg(long)]
     unsafe_fixes: bool,
+
+    /// Apply the decisions exported from an HTML report (`mtlint report`), then exit.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["interactive", "unsafe_fixes"])]
+    apply_decisions: Option<std::path::PathBuf>,
 }
 
 /// Fixes one input until stable (at most 10 rounds), re-checking it each round.
@@ -183,6 +187,9 @@ fn run_interactive(run: &Run) -> u8 {
 
 /// Runs `mtlint fix`.
 pub fn run(args: FixArgs) -> u8 {
+    if let Some(decisions) = &args.apply_decisions {
+        return super::report::run_apply(decisions);
+    }
     if args.common.paths.is_empty() {
         print_error("no input: give article paths or directories, or `-` to read standard input");
         return EXIT_ERROR;

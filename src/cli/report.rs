@@ -83,7 +83,9 @@ impl ReportArgs {
 }
 
 /// Applies a decisions file: every file validated first, then each written atomically.
-fn run_apply(path: &Path) -> u8 {
+/// Applies a decisions file exported from the HTML report (`report --apply-decisions`,
+/// `fix --apply-decisions`).
+pub fn run_apply(path: &Path) -> u8 {
     let file = match decisions::load(path) {
         Ok(f) => f,
         Err(e) => {
