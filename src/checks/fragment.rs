@@ -331,10 +331,7 @@ impl<'s, 'a> SentenceView<'s, 'a> {
                 word.evidence = evidence;
                 word.function = function;
                 let sentence_initial = Some(i) == first_word;
-                if capitalized
-                    && !sentence_initial
-                    && !function
-                    && !langs.source.capitalizes_nouns
+                if capitalized && !sentence_initial && !function && !langs.source.capitalizes_nouns
                 {
                     Class::Name
                 } else if evidence >= SOURCE_EVIDENCE {
@@ -345,6 +342,15 @@ impl<'s, 'a> SentenceView<'s, 'a> {
                     Class::Shared
                 }
             };
+            // A function word inside a hyphenated compound ("sit-in", "lock-out",
+            // "back-to-back") is part of a borrowed word, not grammar.
+            let hyphenated = (i > 0 && tokens[i - 1].hyphen_joined(t, text))
+                || tokens
+                    .get(i + 1)
+                    .is_some_and(|next| t.hyphen_joined(next, text));
+            if hyphenated {
+                word.function = false;
+            }
             words.push(word);
         }
         SentenceView {
@@ -434,7 +440,8 @@ impl<'s, 'a> SentenceView<'s, 'a> {
                 return false;
             }
             let w = fold_word(t.text(text), &mut buf);
-            t.elided || (self.langs.target.is_function_word(w) && !self.langs.source.is_function_word(w))
+            t.elided
+                || (self.langs.target.is_function_word(w) && !self.langs.source.is_function_word(w))
         })
     }
 
@@ -473,9 +480,7 @@ impl<'s, 'a> SentenceView<'s, 'a> {
             .filter(|w| w.class == Class::Name && w.evidence >= SOURCE_EVIDENCE)
             .count();
         let has_name = words.iter().any(|w| w.class == Class::Name);
-        let function = words
-            .iter()
-            .any(|w| w.class == Class::Source && w.function);
+        let function = words.iter().any(|w| w.class == Class::Source && w.function);
         let evidence: f32 = words
             .iter()
             .filter(|w| w.class == Class::Source)
@@ -729,8 +734,7 @@ fn terms_in<'a>(a: &'a Analysis<'_>, span: Span) -> &'a [TermMatch] {
 
 /// True for an acronym: two or more letters, all capitals ("OTAN", "POLITICO", "G7").
 fn is_acronym(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !word.chars().any(char::is_lowercase)
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
 fn is_apostrophe(c: char) -> bool {

@@ -72,15 +72,19 @@ impl WordFrequencies {
 /// The form a word is looked up under: lowercase, NFC, apostrophes as `'`. Borrows the word
 /// when it is already in that form (the common case), else writes into `buf`.
 pub fn fold_word<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         return word;
     }
     buf.clear();
-    let normalized: Cow<'_, str> = if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.nfc().collect())
-    };
+    let normalized: Cow<'_, str> =
+        if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(word.nfc().collect())
+        };
     for c in normalized.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' => buf.push('\''),

@@ -204,7 +204,10 @@ impl LanguageProfile {
     /// The word frequencies of the language, if it has a list (read on first use).
     pub fn frequencies(&self) -> Option<&WordFrequencies> {
         let words = self.words?;
-        Some(self.frequencies.get_or_init(|| WordFrequencies::parse(words)))
+        Some(
+            self.frequencies
+                .get_or_init(|| WordFrequencies::parse(words)),
+        )
     }
 
     /// How many words a borrowed word or phrase (`week-end`, `think tank`, `made in`) covers
