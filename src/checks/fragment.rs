@@ -49,8 +49,7 @@ numbers, acronyms, and words the target language has borrowed (*week-end*, *thin
 Severity: error for a bracketed gloss or a whole sentence, warning for an inline run. A
 paragraph written entirely in the source language is reported as info: it is more often a
 quotation kept in the original (with its translation next to it) than a machine-translation
-leftover. A source-language glossary term written as a title, with no article before it
-("pour Cold War"), is also info: it is most often the title of a work.
+leftover.
 
 An `untranslated-term` inside a fragment is not reported separately: the fragment's finding
 carries its glossary fix.
@@ -113,20 +112,13 @@ impl Check for FragmentCheck {
             if tokens.is_empty() {
                 continue;
             }
-            let terms = terms_in(a, sentence);
-            let has_source_term = terms.iter().any(|m| m.role == Role::Source);
-            if !has_source_term
-                && !sentence.slice(a.text).contains('[')
+            if !sentence.slice(a.text).contains('[')
                 && !langs.has_source_function_word(a.text, tokens, &mut scratch.buf)
             {
                 continue;
             }
-            let sentence = SentenceView::new(a, &langs, sentence, tokens, terms, &mut scratch);
-            let before = out.len();
-            sentence.report(out);
-            if has_source_term {
-                sentence.report_title_terms(out, before);
-            }
+            let terms = terms_in(a, sentence);
+            SentenceView::new(a, &langs, sentence, tokens, terms, &mut scratch).report(out);
         }
     }
 }
@@ -651,52 +643,6 @@ impl<'s, 'a> SentenceView<'s, 'a> {
         }
         fixes
     }
-
-    /// Reports, as info, source-language glossary terms written as titles ("pour Cold War")
-    /// outside any fragment found before `found_from`: most often the title of a work. The
-    /// finding takes the place of the term's `untranslated-term` error.
-    fn report_title_terms(&self, out: &mut Vec<Diagnostic>, found_from: usize) {
-        let a = self.a;
-        let text = a.text;
-        for m in self.terms.iter().filter(|m| m.role == Role::Source) {
-            if out[found_from..].iter().any(|d| d.span.overlaps(m.span)) {
-                continue;
-            }
-            let lo = self.tokens.partition_point(|t| t.span.start < m.span.start);
-            let hi = self.tokens.partition_point(|t| t.span.end <= m.span.end);
-            if hi <= lo || !self.is_title(lo, hi - 1) {
-                continue;
-            }
-            let after_determiner = lo > 0 && {
-                let prev = &self.tokens[lo - 1];
-                let gap = &text[prev.span.end..m.span.start];
-                gap.chars().all(|c| c.is_whitespace() || is_apostrophe(c))
-                    && (self.langs.target.is_determiner(prev.text(text))
-                        || self.words[lo - 1].function)
-            };
-            if after_determiner {
-                continue;
-            }
-            let Some(term) = term_diagnostic(a, m) else {
-                continue;
-            };
-            let right = a.glossary.replacement(m).unwrap_or_default();
-            let found = m.span.slice(text);
-            let mut d = Diagnostic::new(
-                UNTRANSLATED_FRAGMENT.id,
-                Severity::Info,
-                m.span,
-                format!(
-                    "`{found}` is {}: right only as the title of a work; in {} it is `{right}`",
-                    a.source.name, a.target.name
-                ),
-            );
-            for f in term.fixes {
-                d = d.with_fix(Fix::unsafe_(f.message, f.edits));
-            }
-            out.push(d);
-        }
-    }
 }
 
 /// The message of a fragment finding.
@@ -735,10 +681,6 @@ fn terms_in<'a>(a: &'a Analysis<'_>, span: Span) -> &'a [TermMatch] {
 /// True for an acronym: two or more letters, all capitals ("OTAN", "POLITICO", "G7").
 fn is_acronym(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
 /// Collects the URLs, e-mail addresses, @handles and #hashtags of a sentence: their words

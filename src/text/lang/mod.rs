@@ -103,7 +103,7 @@ fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
 fn loanword_words(entry: &str) -> Vec<String> {
     let mut buf = String::new();
     entry
-        .split(|c: char| c == ' ' || c == '-' || c == '\u{2011}')
+        .split([' ', '-', '\u{2011}'])
         .filter(|w| !w.is_empty())
         .map(|w| fold_word(w, &mut buf).to_string())
         .collect()
@@ -294,7 +294,7 @@ mod tests {
         let (en, fr) = (en.expect("en"), fr.expect("fr"));
         assert!(en.zipf_or_floor("the") > fr.zipf_or_floor("the") + 1.5);
         assert!(fr.zipf_or_floor("le") > en.zipf_or_floor("le") + 1.5);
-        assert_eq!(en.zipf("didn't").is_some(), true);
+        assert!(en.zipf("didn't").is_some());
     }
 
     #[test]
