@@ -26,6 +26,7 @@ use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
 use crate::glossary::{Role, TermMatch};
 use crate::text::lang::{fold_word, LanguageProfile, WordFrequencies};
 use crate::text::{Token, TokenKind};
+use rustc_hash::FxHashSet;
 
 /// Source-language words left in the translation.
 pub static UNTRANSLATED_FRAGMENT: Rule = Rule {
@@ -107,8 +108,18 @@ impl Check for FragmentCheck {
             return;
         };
         let mut scratch = Scratch::default();
+        // Sentences and tokens are both in order: walk them together.
+        let mut next_token = 0;
         for &sentence in &a.sentences {
-            let tokens = a.tokens_in(sentence);
+            let all = &a.tokens;
+            while next_token < all.len() && all[next_token].span.start < sentence.start {
+                next_token += 1;
+            }
+            let from = next_token;
+            while next_token < all.len() && all[next_token].span.end <= sentence.end {
+                next_token += 1;
+            }
+            let tokens = &all[from..next_token];
             if tokens.is_empty() {
                 continue;
             }
@@ -129,6 +140,24 @@ struct Languages<'a> {
     target: &'a LanguageProfile,
     source_words: &'a WordFrequencies,
     target_words: &'a WordFrequencies,
+    /// The function words of the source language only, clearly more frequent there: one of
+    /// them lets a sentence be examined.
+    telltales: FxHashSet<&'a str>,
+    /// The longest telltale, in bytes.
+    telltale_len: usize,
+    /// True when every telltale is ASCII, so words with other letters need no look-up.
+    telltales_ascii: bool,
+    /// For each length in bytes, the first letters of the telltales of that length (bit 0
+    /// for `a` … bit 25 for `z`, bit 26 for anything else): most words fail this test.
+    telltale_starts: [u32; 33],
+}
+
+/// The bit of a word's first byte in [`Languages::telltale_starts`].
+fn start_bit(first: u8) -> u32 {
+    match first.to_ascii_lowercase() {
+        b @ b'a'..=b'z' => 1 << (b - b'a'),
+        _ => 1 << 26,
+    }
 }
 
 impl<'a> Languages<'a> {
@@ -137,40 +166,73 @@ impl<'a> Languages<'a> {
         if source.code == target.code {
             return None;
         }
-        Some(Languages {
+        let mut langs = Languages {
             source,
             target,
             source_words: source.frequencies()?,
             target_words: target.frequencies()?,
-        })
+            telltales: FxHashSet::default(),
+            telltale_len: 0,
+            telltales_ascii: true,
+            telltale_starts: [0; 33],
+        };
+        let telltales: FxHashSet<&'a str> = source
+            .function_words()
+            .filter(|w| langs.evidence(w).1)
+            .collect();
+        langs.telltale_len = telltales.iter().map(|w| w.len()).max().unwrap_or(0);
+        langs.telltales_ascii = telltales.iter().all(|w| w.is_ascii());
+        for w in &telltales {
+            if let (Some(slot), Some(&first)) =
+                (langs.telltale_starts.get_mut(w.len()), w.as_bytes().first())
+            {
+                *slot |= start_bit(first);
+            }
+        }
+        langs.telltales = telltales;
+        Some(langs)
     }
 
-    /// True when a word of the sentence is a function word of the source language only: the
-    /// cheap test that lets most target-language sentences through unexamined.
+    /// True when a word of the sentence is a telltale function word of the source language:
+    /// the cheap test that lets most target-language sentences through unexamined.
     fn has_source_function_word(&self, text: &str, tokens: &[Token], buf: &mut String) -> bool {
         tokens.iter().any(|t| {
-            if t.kind != TokenKind::Word || t.elided || t.span.len() > 12 {
+            if t.kind != TokenKind::Word || t.elided || t.span.len() > self.telltale_len.min(32) {
                 return false;
             }
-            let w = fold_word(t.text(text), buf);
-            self.source.is_function_word(w) && !self.target.is_function_word(w)
+            let word = t.text(text);
+            let first = word.as_bytes().first().copied().unwrap_or(0);
+            if self.telltale_starts[word.len()] & start_bit(first) == 0 {
+                return false;
+            }
+            if word.is_ascii() {
+                let mut lower = [0u8; 32];
+                let lower = &mut lower[..word.len()];
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|w| self.telltales.contains(w))
+            } else {
+                !self.telltales_ascii && self.telltales.contains(fold_word(word, buf))
+            }
         })
     }
 
     /// The evidence of a folded word: positive for the source language, negative for the
     /// target language, and whether it is a function word of the source language only.
     fn evidence(&self, folded: &str) -> (f32, bool) {
-        let zs = self.source_words.zipf(folded);
-        let zt = self.target_words.zipf(folded);
         let source_fw = self.source.is_function_word(folded);
         let target_fw = self.target.is_function_word(folded);
-        let zs_or = zs.unwrap_or(self.source_words.floor());
-        let zt_or = zt.unwrap_or(self.target_words.floor());
         match (source_fw, target_fw) {
             (true, true) => return (0.0, false),
-            (true, false) if zs_or > zt_or + 0.5 => return (FUNCTION_WORD, true),
             (false, true) => return (-FUNCTION_WORD, false),
             _ => {}
+        }
+        let zs = self.source_words.zipf(folded);
+        let zt = self.target_words.zipf(folded);
+        let zs_or = zs.unwrap_or(self.source_words.floor());
+        let zt_or = zt.unwrap_or(self.target_words.floor());
+        if source_fw && zs_or > zt_or + 0.5 {
+            return (FUNCTION_WORD, true);
         }
         if zs.is_none() && zt.is_none() {
             return (0.0, false);

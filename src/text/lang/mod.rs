@@ -185,6 +185,11 @@ impl LanguageProfile {
         with_lowercase(word, |w| self.function_words.contains(w))
     }
 
+    /// The function words of the language, lowercase.
+    pub fn function_words(&self) -> impl Iterator<Item = &str> {
+        self.function_words.iter().map(String::as_str)
+    }
+
     /// True for particles inside personal names: `de`, `von`, `al`, `ben`.
     pub fn is_name_particle(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.name_particles.contains(w))
