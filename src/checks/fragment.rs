@@ -231,7 +231,7 @@ impl<'a> Languages<'a> {
         let zt = self.target_words.zipf(folded);
         let zs_or = zs.unwrap_or(self.source_words.floor());
         let zt_or = zt.unwrap_or(self.target_words.floor());
-        if source_fw && zs_or > zt_or + 0.5 {
+        if source_fw && zs_or >= zt_or + SOURCE_EVIDENCE {
             return (FUNCTION_WORD, true);
         }
         if zs.is_none() && zt.is_none() {
@@ -430,8 +430,13 @@ impl<'s, 'a> SentenceView<'s, 'a> {
                 i += 1;
                 continue;
             }
-            let mut end = i;
-            while end < n && !matches!(self.words[end].class, Class::Target | Class::Barrier) {
+            // A run ends at a target word, a barrier, or a bracket: a gloss is judged on its
+            // own ("Bundeswehr [die deutschen Streitkräfte]").
+            let mut end = i + 1;
+            while end < n
+                && !matches!(self.words[end].class, Class::Target | Class::Barrier)
+                && !self.bracket_between(end - 1)
+            {
                 end += 1;
             }
             let last_source = (i..end)
@@ -499,8 +504,15 @@ impl<'s, 'a> SentenceView<'s, 'a> {
         })
     }
 
+    /// True when a bracket or a parenthesis stands between token `k` and the next.
+    fn bracket_between(&self, k: usize) -> bool {
+        let gap = &self.a.text[self.tokens[k].span.end..self.tokens[k + 1].span.start];
+        gap.contains(['[', ']', '(', ')'])
+    }
+
     /// Widens a run from its first to its last source word over adjacent names (joined by
-    /// spaces) and, at the end, over shared words up to punctuation ("next week,").
+    /// spaces) and, at the end, over shared words and names up to punctuation ("next week,",
+    /// "on Tuesday.").
     fn widen(&self, mut lo: usize, mut hi: usize) -> (usize, usize) {
         let text = self.a.text;
         let spaced = |k: usize| {
@@ -515,7 +527,10 @@ impl<'s, 'a> SentenceView<'s, 'a> {
             hi += 1;
         }
         let mut k = hi;
-        while k + 1 < self.words.len() && self.words[k + 1].class == Class::Shared && spaced(k) {
+        while k + 1 < self.words.len()
+            && matches!(self.words[k + 1].class, Class::Shared | Class::Name)
+            && spaced(k)
+        {
             k += 1;
         }
         if k > hi && (k + 1 == self.words.len() || !spaced(k)) {

@@ -149,6 +149,25 @@ fn flags_whole_sentences_as_errors() {
 }
 
 #[test]
+fn a_gloss_is_judged_on_its_own_inside_a_longer_run() {
+    assert_flags_from(
+        "La Bundeswehr [die deutschen Streitkräfte] a envoyé des renforts.",
+        "[die deutschen Streitkräfte]",
+        Severity::Error,
+        Lang::De,
+    );
+}
+
+#[test]
+fn a_run_extends_over_shared_words_and_names_up_to_punctuation() {
+    assert_flags(
+        "L’armée a annoncé le retrait de ses troupes, in a statement released on Tuesday.",
+        "in a statement released on Tuesday",
+        Severity::Warning,
+    );
+}
+
+#[test]
 fn a_paragraph_wholly_in_english_is_only_info() {
     let text = "Le président a réagi jeudi.\n\nWe have done more for this country than anyone, and they know it.\n";
     assert_eq!(
@@ -173,6 +192,9 @@ fn does_not_flag_loanwords() {
             "Un hold-up a visé un fast-food ; le suspect a été arrêté in extremis.",
             "Le soft power américain passe aussi par le box-office et les blockbusters.",
             "Le one-man-show affiche complet, un vrai best-seller de la saison.",
+            "Il a marqué un but à la dernière minute, un an après sa blessure ; as du dribble, il se sait attendu.",
+            "Un sit-in puis un lock-out ont paralysé l’usine ; le black-out a duré deux heures.",
+            "Le centre de données fonctionne in situ, a priori sans risque, et le statu quo demeure.",
         ],
         Lang::En,
     );
