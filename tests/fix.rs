@@ -183,7 +183,10 @@ fn fix_in_markdown_and_html_keeps_the_markup() {
         sub("check").arg(&path).assert().code(1);
         sub("fix").arg("--unsafe-fixes").arg(&path).assert().code(0);
         let fixed = fs::read_to_string(&path).unwrap();
-        assert!(fixed.contains("[Organisation des États turciques]"), "{name}");
+        assert!(
+            fixed.contains("[Organisation des États turciques]"),
+            "{name}"
+        );
         sub("check").arg(&path).assert().code(0);
     }
 }
