@@ -32,6 +32,7 @@ use crate::glossary::{Role, TermMatch};
 use crate::text::lang::{fold_word, LanguageProfile, WordFrequencies};
 use crate::text::{Token, TokenKind};
 use rustc_hash::FxHashSet;
+use std::cell::Cell;
 
 /// Source-language words left in the translation.
 pub static UNTRANSLATED_FRAGMENT: Rule = Rule {
@@ -282,6 +283,8 @@ struct Scratch {
     ranges: Vec<(usize, usize)>,
     words: Vec<Word>,
     barriers: Vec<Span>,
+    /// The last line looked at by [`SentenceView::paragraph_is_source_only`], and the answer.
+    paragraph: Cell<Option<(Span, bool)>>,
 }
 
 /// One sentence with its words judged.
@@ -292,6 +295,7 @@ struct SentenceView<'s, 'a> {
     tokens: &'s [Token],
     terms: &'s [TermMatch],
     words: &'s [Word],
+    paragraph: &'s Cell<Option<(Span, bool)>>,
 }
 
 /// What kind of fragment a finding is.
@@ -319,6 +323,7 @@ impl<'s, 'a> SentenceView<'s, 'a> {
             ranges,
             words,
             barriers,
+            paragraph,
         } = scratch;
         folded.clear();
         ranges.clear();
@@ -332,6 +337,7 @@ impl<'s, 'a> SentenceView<'s, 'a> {
         let folded: &str = folded;
         let word_at = |i: usize| ranges.get(i).map(|&(s, e)| &folded[s..e]);
         let mut loan_until = 0;
+        let (mut next_term, mut next_barrier) = (0, 0);
         let first_word = tokens.iter().position(|t| t.kind == TokenKind::Word);
         for (i, t) in tokens.iter().enumerate() {
             let raw = t.text(text);
@@ -364,8 +370,18 @@ impl<'s, 'a> SentenceView<'s, 'a> {
                     loan_until = i + len;
                 }
             }
-            let term = terms.iter().find(|m| m.span.contains(t.span));
-            word.class = if barriers.iter().any(|b| b.overlaps(t.span)) {
+            // Terms and barriers are in order and do not overlap: walk them with the tokens.
+            while next_term < terms.len() && terms[next_term].span.end <= t.span.start {
+                next_term += 1;
+            }
+            while next_barrier < barriers.len() && barriers[next_barrier].end <= t.span.start {
+                next_barrier += 1;
+            }
+            let term = terms.get(next_term).filter(|m| m.span.contains(t.span));
+            let in_barrier = barriers
+                .get(next_barrier)
+                .is_some_and(|b| b.overlaps(t.span));
+            word.class = if in_barrier {
                 Class::Barrier
             } else if let Some(m) = term {
                 if m.role == Role::Source {
@@ -419,6 +435,7 @@ impl<'s, 'a> SentenceView<'s, 'a> {
             tokens,
             terms,
             words,
+            paragraph,
         }
     }
 
@@ -489,9 +506,15 @@ impl<'s, 'a> SentenceView<'s, 'a> {
         })
     }
 
-    /// True when the line holding the sentence has no target-language function word outside
-    /// it: the whole paragraph is in the source language.
+    /// True when the line holding the sentence has no target-language function word (the
+    /// sentence has none, or it would not be a source sentence): the whole paragraph is in the
+    /// source language. The answer is kept for the next sentence of the same line.
     fn paragraph_is_source_only(&self) -> bool {
+        if let Some((line, answer)) = self.paragraph.get() {
+            if line.contains(self.span) {
+                return answer;
+            }
+        }
         let text = self.a.text;
         let line_start = text[..self.span.start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[self.span.end..]
@@ -499,14 +522,13 @@ impl<'s, 'a> SentenceView<'s, 'a> {
             .map_or(text.len(), |i| self.span.end + i);
         let line = Span::new(line_start, line_end);
         let mut buf = String::new();
-        !self.a.tokens_in(line).iter().any(|t| {
-            if self.span.contains(t.span) {
-                return false;
-            }
+        let answer = !self.a.tokens_in(line).iter().any(|t| {
             let w = fold_word(t.text(text), &mut buf);
             t.elided
                 || (self.langs.target.is_function_word(w) && !self.langs.source.is_function_word(w))
-        })
+        });
+        self.paragraph.set(Some((line, answer)));
+        answer
     }
 
     /// True when a bracket or a parenthesis stands between token `k` and the next.
@@ -669,17 +691,21 @@ impl<'s, 'a> SentenceView<'s, 'a> {
     /// glossary fixes of the terms inside; else "translate this".
     fn fixes(&self, kind: Kind, span: Span, content: Span) -> Vec<Fix> {
         let a = self.a;
-        let inside: Vec<&TermMatch> = self
-            .terms
+        let first_term = self.terms.partition_point(|m| m.span.start < content.start);
+        let inside: Vec<&TermMatch> = self.terms[first_term..]
             .iter()
+            .take_while(|m| m.span.start < content.end)
             .filter(|m| m.role == Role::Source && content.contains(m.span))
             .collect();
         let mut fixes = Vec::new();
-        let head_start = self
+        let first_token = self
             .tokens
+            .partition_point(|t| t.span.start < content.start);
+        let head_start = self.tokens[first_token..]
             .iter()
-            .zip(self.words)
-            .find(|(t, w)| content.contains(t.span) && !w.function)
+            .zip(&self.words[first_token..])
+            .take_while(|(t, _)| t.span.end <= content.end)
+            .find(|(_, w)| !w.function)
             .map(|(t, _)| t.span.start);
         let head = inside
             .iter()
