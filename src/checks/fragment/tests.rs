@@ -376,3 +376,19 @@ fn no_finding_when_source_and_target_are_the_same() {
     });
     assert!(linter.check(doc).diagnostics.is_empty());
 }
+
+#[test]
+fn a_foreign_phrase_the_glossary_accepts_is_not_flagged() {
+    use crate::checks::test_support;
+    let text = "Une technologie state of the art, selon le fabricant.";
+    let rule = "untranslated-fragment";
+    test_support::assert_flags("", rule, text, &["state of the art"]);
+    let glossary = r#"
+[[concept]]
+id = "state-of-the-art"
+kind = "term"
+en = "state of the art"
+fr = { preferred = "de pointe", accepted = ["state of the art"] }
+"#;
+    test_support::assert_clean(glossary, rule, &[text]);
+}
