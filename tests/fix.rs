@@ -31,8 +31,9 @@ fn check_fix_applies_safe_fixes_and_a_second_run_changes_nothing() {
         .arg("--fix")
         .arg(&path)
         .assert()
+        // The bracketed English gloss is an untranslated fragment: its fixes are unsafe.
         .stderr(predicate::str::contains(
-            "mtlint: fixed 5 findings in 1 file",
+            "mtlint: fixed 4 findings in 1 file",
         ))
         .stderr(predicate::str::contains("translated-name: 2"));
     let after = fs::read_to_string(&path).unwrap();
@@ -59,9 +60,11 @@ fn check_fix_applies_safe_fixes_and_a_second_run_changes_nothing() {
         .args(["--fix", "--unsafe-fixes"])
         .arg(&path)
         .assert()
-        .stderr(predicate::str::contains("inconsistent-spelling: 1"));
+        .stderr(predicate::str::contains("inconsistent-spelling: 1"))
+        .stderr(predicate::str::contains("untranslated-fragment: 1"));
     let unsafe_fixed = fs::read_to_string(&path).unwrap();
     assert!(!unsafe_fixed.contains("Karabagh"));
+    assert!(unsafe_fixed.contains("l’OTS [Organisation des États turciques]"));
 }
 
 #[test]
@@ -175,6 +178,14 @@ fn fix_in_markdown_and_html_keeps_the_markup() {
         assert!(fixed.contains("Pachinian"), "{name}");
         assert!(
             !fixed.contains("Nikol Pashinyan</strong>") && !fixed.contains("**Nikol Pashinyan**")
+        );
+        // The English gloss left is an untranslated fragment, fixed only on request.
+        sub("check").arg(&path).assert().code(1);
+        sub("fix").arg("--unsafe-fixes").arg(&path).assert().code(0);
+        let fixed = fs::read_to_string(&path).unwrap();
+        assert!(
+            fixed.contains("[Organisation des États turciques]"),
+            "{name}"
         );
         sub("check").arg(&path).assert().code(0);
     }

@@ -4,6 +4,7 @@
 //! A check reads the shared [`Analysis`] and pushes [`Diagnostic`]s; checks never talk to each
 //! other. Overlaps between their findings are settled afterwards by [`crate::lint`].
 
+mod fragment;
 mod glossary;
 pub mod replacement;
 mod spelling;
@@ -71,7 +72,11 @@ pub trait Check: Sync + Send {
 
 /// Every check, in reporting order.
 pub fn registry() -> &'static [&'static dyn Check] {
-    &[&glossary::GlossaryCheck, &spelling::SpellingCheck]
+    &[
+        &glossary::GlossaryCheck,
+        &spelling::SpellingCheck,
+        &fragment::FragmentCheck,
+    ]
 }
 
 /// Rules the linter itself reports, outside any check.

@@ -1,11 +1,19 @@
 //! Language profiles: what checks need to know about a language, as data.
 //!
 //! Each language is one TOML file beside this module (`fr.toml`, `en.toml`, …), embedded in the
-//! binary. Checks ask a profile questions (is this an elision? a function word? how does an
-//! article change before a vowel?) and never hard-code a language.
+//! binary, with its word frequency list in `words/` (source and licence in
+//! `words/SOURCES.md`). Checks ask a profile questions (is this an elision? a function word? a
+//! borrowed word? how common is this word? how does an article change before a vowel?) and
+//! never hard-code a language. Adding a language means adding its TOML file and word list and
+//! one line in [`LanguageProfile::get`].
 
+pub mod frequency;
+
+pub use frequency::{fold_word, WordFrequencies};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The data of one language, as written in its TOML file.
@@ -32,6 +40,12 @@ struct ProfileData {
     articles_by_gender: HashMap<String, String>,
     #[serde(default)]
     vowels: String,
+    #[serde(default)]
+    determiners: Vec<String>,
+    #[serde(default)]
+    loanwords: Vec<String>,
+    #[serde(default)]
+    capitalizes_nouns: bool,
 }
 
 /// What mtlint knows about one language.
@@ -41,11 +55,19 @@ pub struct LanguageProfile {
     pub code: String,
     /// English name, e.g. `French`.
     pub name: String,
-    elisions: HashSet<String>,
-    abbreviations: HashSet<String>,
-    function_words: HashSet<String>,
-    name_particles: HashSet<String>,
-    definite_articles: HashSet<String>,
+    /// True when the language writes every noun with a capital (German), so a capital is no
+    /// sign of a name.
+    pub capitalizes_nouns: bool,
+    elisions: FxHashSet<String>,
+    abbreviations: FxHashSet<String>,
+    function_words: FxHashSet<String>,
+    name_particles: FxHashSet<String>,
+    definite_articles: FxHashSet<String>,
+    determiners: FxHashSet<String>,
+    /// Borrowed words and phrases, keyed by their first word; each entry is its words.
+    loanwords: FxHashMap<String, Vec<Vec<String>>>,
+    words: Option<&'static str>,
+    frequencies: OnceLock<WordFrequencies>,
     elide_before_vowel: HashMap<String, String>,
     contract_before_vowel: HashMap<String, String>,
     expand_elision: HashMap<String, String>,
@@ -56,16 +78,39 @@ pub struct LanguageProfile {
 const FRENCH: &str = include_str!("fr.toml");
 const ENGLISH: &str = include_str!("en.toml");
 const GERMAN: &str = include_str!("de.toml");
+const FRENCH_WORDS: &str = include_str!("words/fr.txt");
+const ENGLISH_WORDS: &str = include_str!("words/en.txt");
+const GERMAN_WORDS: &str = include_str!("words/de.txt");
 
 /// Language codes with an embedded profile.
 pub const SUPPORTED: &[&str] = &["fr", "en", "de"];
 
-fn lower_set(items: Vec<String>) -> HashSet<String> {
+fn lower_set(items: Vec<String>) -> FxHashSet<String> {
     items.into_iter().map(|s| s.to_lowercase()).collect()
 }
 
+/// Runs `f` on the lowercase form of `word`, allocating only when the word has capitals.
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    if word.chars().any(char::is_uppercase) {
+        f(&word.to_lowercase())
+    } else {
+        f(word)
+    }
+}
+
+/// The words of a loanword entry as the tokenizer sees them: split at spaces and hyphens,
+/// folded ("start-up" → `start`, `up`).
+fn loanword_words(entry: &str) -> Vec<String> {
+    let mut buf = String::new();
+    entry
+        .split([' ', '-', '\u{2011}'])
+        .filter(|w| !w.is_empty())
+        .map(|w| fold_word(w, &mut buf).to_string())
+        .collect()
+}
+
 impl LanguageProfile {
-    fn parse(source: &str) -> LanguageProfile {
+    fn parse(source: &str, words: Option<&'static str>) -> LanguageProfile {
         let data: ProfileData =
             toml::from_str(source).expect("embedded language profiles are valid (tested)");
         // "l" expands by gender (see `article_for_gender`), so it is left out here.
@@ -75,14 +120,30 @@ impl LanguageProfile {
             .filter(|(_, elided)| elided.as_str() != "l")
             .map(|(full, elided)| (elided.clone(), full.clone()))
             .collect();
+        let mut loanwords: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
+        for entry in &data.loanwords {
+            let words = loanword_words(entry);
+            if let Some(first) = words.first() {
+                loanwords.entry(first.clone()).or_default().push(words);
+            }
+        }
+        for entries in loanwords.values_mut() {
+            // Longest first: the longest borrowed phrase wins.
+            entries.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
         LanguageProfile {
             code: data.code,
             name: data.name,
+            capitalizes_nouns: data.capitalizes_nouns,
             elisions: lower_set(data.elisions),
             abbreviations: data.abbreviations.into_iter().collect(),
             function_words: lower_set(data.function_words),
             name_particles: lower_set(data.name_particles),
             definite_articles: lower_set(data.definite_articles),
+            determiners: lower_set(data.determiners),
+            loanwords,
+            words,
+            frequencies: OnceLock::new(),
             elide_before_vowel: data.elide_before_vowel,
             contract_before_vowel: data.contract_before_vowel,
             expand_elision,
@@ -97,9 +158,9 @@ impl LanguageProfile {
         static EN: OnceLock<LanguageProfile> = OnceLock::new();
         static DE: OnceLock<LanguageProfile> = OnceLock::new();
         match code {
-            "fr" => Some(FR.get_or_init(|| LanguageProfile::parse(FRENCH))),
-            "en" => Some(EN.get_or_init(|| LanguageProfile::parse(ENGLISH))),
-            "de" => Some(DE.get_or_init(|| LanguageProfile::parse(GERMAN))),
+            "fr" => Some(FR.get_or_init(|| LanguageProfile::parse(FRENCH, Some(FRENCH_WORDS)))),
+            "en" => Some(EN.get_or_init(|| LanguageProfile::parse(ENGLISH, Some(ENGLISH_WORDS)))),
+            "de" => Some(DE.get_or_init(|| LanguageProfile::parse(GERMAN, Some(GERMAN_WORDS)))),
             _ => None,
         }
     }
@@ -111,7 +172,7 @@ impl LanguageProfile {
 
     /// True when `word` (any case) is an elided particle that takes an apostrophe: `l`, `qu`.
     pub fn is_elision(&self, word: &str) -> bool {
-        word.len() <= 8 && self.elisions.contains(&word.to_lowercase())
+        word.len() <= 8 && with_lowercase(word, |w| self.elisions.contains(w))
     }
 
     /// True when `word` followed by a period does not end a sentence ("M", "Dr").
@@ -121,17 +182,59 @@ impl LanguageProfile {
 
     /// True for grammatical words (articles, prepositions, pronouns, auxiliaries).
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function_words.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.function_words.contains(w))
+    }
+
+    /// The function words of the language, lowercase.
+    pub fn function_words(&self) -> impl Iterator<Item = &str> {
+        self.function_words.iter().map(String::as_str)
     }
 
     /// True for particles inside personal names: `de`, `von`, `al`, `ben`.
     pub fn is_name_particle(&self, word: &str) -> bool {
-        self.name_particles.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.name_particles.contains(w))
     }
 
     /// True for the definite articles of the language (`the`, `le`, `la`).
     pub fn is_definite_article(&self, word: &str) -> bool {
-        self.definite_articles.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.definite_articles.contains(w))
+    }
+
+    /// True for words that introduce a noun phrase: articles, contracted articles,
+    /// indefinite articles (`le`, `du`, `une`).
+    pub fn is_determiner(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.determiners.contains(w))
+    }
+
+    /// The word frequencies of the language, if it has a list (read on first use).
+    pub fn frequencies(&self) -> Option<&WordFrequencies> {
+        let words = self.words?;
+        Some(
+            self.frequencies
+                .get_or_init(|| WordFrequencies::parse(words)),
+        )
+    }
+
+    /// How many words a borrowed word or phrase (`week-end`, `think tank`, `made in`) covers
+    /// at the start of a word sequence, or 0. `word_at(i)` gives the i-th folded word (see
+    /// [`fold_word`]) from the start, `None` past the end or across punctuation.
+    pub fn loanword_len<'w>(&self, word_at: impl Fn(usize) -> Option<&'w str>) -> usize {
+        let Some(first) = word_at(0) else {
+            return 0;
+        };
+        let Some(entries) = self.loanwords.get(first) else {
+            return 0;
+        };
+        entries
+            .iter()
+            .find(|words| {
+                words
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(i, w)| word_at(i) == Some(w.as_str()))
+            })
+            .map_or(0, Vec::len)
     }
 
     /// True when `word` begins with a vowel sound as far as elision is concerned.
@@ -181,6 +284,35 @@ mod tests {
             assert_eq!(&p.code, code);
         }
         assert!(LanguageProfile::get("xx").is_none());
+    }
+
+    #[test]
+    fn word_lists_load_for_every_profile() {
+        for code in SUPPORTED {
+            let f = LanguageProfile::get(code)
+                .and_then(LanguageProfile::frequencies)
+                .expect("word list");
+            assert!(f.len() > 30_000, "{code}: {} words", f.len());
+        }
+        let en = LanguageProfile::get("en").and_then(LanguageProfile::frequencies);
+        let fr = LanguageProfile::french().frequencies();
+        let (en, fr) = (en.expect("en"), fr.expect("fr"));
+        assert!(en.zipf_or_floor("the") > fr.zipf_or_floor("the") + 1.5);
+        assert!(fr.zipf_or_floor("le") > en.zipf_or_floor("le") + 1.5);
+        assert!(en.zipf("didn't").is_some());
+    }
+
+    #[test]
+    fn loanwords_match_words_and_phrases() {
+        let fr = LanguageProfile::french();
+        let len = |words: &[&'static str]| fr.loanword_len(|i| words.get(i).copied());
+        assert_eq!(len(&["week", "end", "dernier"]), 2);
+        assert_eq!(len(&["weekend"]), 1);
+        assert_eq!(len(&["think", "tank"]), 2);
+        assert_eq!(len(&["think", "about"]), 0);
+        assert_eq!(len(&["start", "up"]), 2);
+        assert_eq!(len(&["the"]), 0);
+        assert!(fr.is_determiner("Les") && !fr.is_determiner("selon"));
     }
 
     #[test]

@@ -1,0 +1,119 @@
+//! Word frequencies of one language, read from the embedded lists in `words/`: how common a
+//! word is, as language evidence. Knows nothing of tokens or checks.
+//!
+//! The lists hold the most frequent words of a language (see `words/SOURCES.md`), so a word
+//! that is missing is rarer than the last entry: [`WordFrequencies::zipf_or_floor`] answers
+//! half a point below it.
+
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// How common each word of a language is, on the Zipf scale (log10 of occurrences per billion
+/// words: 7.7 for "the", 3 for a word seen once per million words).
+#[derive(Debug)]
+pub struct WordFrequencies {
+    /// Folded word → Zipf × 10.
+    zipf: FxHashMap<&'static str, u8>,
+    /// The lowest Zipf × 10 of the list.
+    floor: u8,
+}
+
+impl WordFrequencies {
+    /// Reads a list of `word<TAB>zipf` lines. Malformed lines are skipped (the embedded lists
+    /// are checked by a test).
+    pub fn parse(data: &'static str) -> WordFrequencies {
+        let mut zipf = FxHashMap::default();
+        zipf.reserve(data.len() / 12);
+        let mut floor = u8::MAX;
+        for line in data.lines() {
+            let Some((word, value)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(value) = value.trim().parse::<f32>() else {
+                continue;
+            };
+            let tenths = (value * 10.0).round().clamp(0.0, 255.0) as u8;
+            floor = floor.min(tenths);
+            zipf.entry(word).or_insert(tenths);
+        }
+        WordFrequencies {
+            zipf,
+            floor: if floor == u8::MAX { 0 } else { floor },
+        }
+    }
+
+    /// Number of words in the list.
+    pub fn len(&self) -> usize {
+        self.zipf.len()
+    }
+
+    /// True when the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.zipf.is_empty()
+    }
+
+    /// The Zipf frequency of a folded word (see [`fold_word`]), if the list has it.
+    pub fn zipf(&self, folded: &str) -> Option<f32> {
+        self.zipf.get(folded).map(|&z| f32::from(z) / 10.0)
+    }
+
+    /// The Zipf frequency of a folded word, or half a point below the rarest listed word.
+    pub fn zipf_or_floor(&self, folded: &str) -> f32 {
+        self.zipf(folded).unwrap_or(self.floor())
+    }
+
+    /// Half a point below the rarest word of the list: the estimate for a missing word.
+    pub fn floor(&self) -> f32 {
+        f32::from(self.floor) / 10.0 - 0.5
+    }
+}
+
+/// The form a word is looked up under: lowercase, NFC, apostrophes as `'`. Borrows the word
+/// when it is already in that form (the common case), else writes into `buf`.
+pub fn fold_word<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return word;
+    }
+    buf.clear();
+    let normalized: Cow<'_, str> =
+        if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(word.nfc().collect())
+        };
+    for c in normalized.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => buf.push('\''),
+            c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+            c => buf.extend(c.to_lowercase()),
+        }
+    }
+    buf.as_str()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_lines_and_knows_its_floor() {
+        let f = WordFrequencies::parse("the\t7.7\nof\t7.4\nbroken line\nrare\t2.7\n");
+        assert_eq!(f.len(), 3);
+        assert_eq!(f.zipf("the"), Some(7.7));
+        assert_eq!(f.zipf("missing"), None);
+        assert!((f.zipf_or_floor("missing") - 2.2).abs() < 1e-6);
+    }
+
+    #[test]
+    fn folds_case_apostrophes_and_normalization() {
+        let mut buf = String::new();
+        assert_eq!(fold_word("talks", &mut buf), "talks");
+        assert_eq!(fold_word("Didn’t", &mut buf), "didn't");
+        assert_eq!(fold_word("ÉTAT", &mut buf), "état");
+        assert_eq!(fold_word("e\u{301}te\u{301}", &mut buf), "été");
+    }
+}
