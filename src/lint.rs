@@ -163,6 +163,9 @@ impl Linter {
         }
         let words = analysis.word_count();
         let prose = analysis.text;
+        // Disabled rules go before overlaps are settled: ignoring a rule lets the finding it
+        // would have absorbed show.
+        diagnostics.retain(|d| self.settings.rules.enabled(d.rule));
         let mapped: Vec<Diagnostic> = finalize(diagnostics)
             .into_iter()
             .filter(|d| !self.is_accepted(d.span.slice(prose)))
