@@ -19,15 +19,26 @@ fn level(severity: Severity) -> Level<'static> {
 
 fn render_one(renderer: &Renderer, r: &FileResult, index: &LineIndex, d: &Diagnostic) -> String {
     let text = r.text.as_str();
-    let lines = index.lines_around(d.span);
+    let mut lines = index.lines_around(d.span);
     let line_start = index.position(lines.start).line;
+    // A very long line (a whole article on one line) is shown around the finding only, so that
+    // rendering stays linear; the place is then given in a note.
+    let long = lines.len() > LONG_LINE;
+    if long {
+        lines = window_around(text, lines, d.span, LONG_LINE_CONTEXT);
+    }
     let local = |s: Span| (s.start - lines.start)..(s.end - lines.start);
     let source = lines.slice(text);
     let mut snippet = Snippet::source(source)
         .line_start(line_start)
-        .path(r.name.as_str())
         .annotation(AnnotationKind::Primary.span(local(d.span)));
     let mut notes = Vec::new();
+    if long {
+        let p = index.position(d.span.start);
+        notes.push(format!("at {}:{}:{}", r.name, p.line, p.column));
+    } else {
+        snippet = snippet.path(r.name.as_str());
+    }
     for (span, note) in d.related.iter().take(MAX_RELATED) {
         if lines.contains(*span) {
             snippet = snippet.annotation(
@@ -60,10 +71,10 @@ fn render_one(renderer: &Renderer, r: &FileResult, index: &LineIndex, d: &Diagno
         let covered = fix.edits.iter().all(|e| lines.contains(e.span));
         if let (true, Some(edited)) = (covered, fix.span()) {
             // Show the patch on a window of the line: news paragraphs are long lines.
-            let window = window_around(text, lines, edited);
-            let mut patch = Snippet::source(window.slice(text))
-                .line_start(line_start)
-                .path(r.name.as_str());
+            let window = window_around(text, lines, edited, PATCH_CONTEXT);
+            // The finding's snippet names the place; the patch's window would give a wrong
+            // column, so it carries no path.
+            let mut patch = Snippet::source(window.slice(text)).line_start(line_start);
             for e in &fix.edits {
                 let range = (e.span.start - window.start)..(e.span.end - window.start);
                 patch = patch.patch(Patch::new(range, e.replacement.as_str()));
@@ -76,16 +87,22 @@ fn render_one(renderer: &Renderer, r: &FileResult, index: &LineIndex, d: &Diagno
     renderer.render(&report).to_string()
 }
 
+/// Lines longer than this many bytes are shown around the finding only.
+const LONG_LINE: usize = 4096;
+
+/// Characters of context on each side of a finding on a very long line.
+const LONG_LINE_CONTEXT: usize = 120;
+
 /// About this many characters of context are shown on each side of a patch.
 const PATCH_CONTEXT: usize = 40;
 
 /// A part of `lines` around `span`, cut at spaces, at most about `PATCH_CONTEXT` characters
 /// on each side.
-fn window_around(text: &str, lines: Span, span: Span) -> Span {
+fn window_around(text: &str, lines: Span, span: Span, context: usize) -> Span {
     let before = &text[lines.start..span.start];
     let mut start = span.start;
     for (n, (i, _)) in before.char_indices().rev().enumerate() {
-        if n >= PATCH_CONTEXT {
+        if n >= context {
             break;
         }
         start = lines.start + i;
@@ -99,7 +116,7 @@ fn window_around(text: &str, lines: Span, span: Span) -> Span {
     let after = &text[span.end..lines.end];
     let mut end = span.end;
     for (n, (i, c)) in after.char_indices().enumerate() {
-        if n >= PATCH_CONTEXT {
+        if n >= context {
             break;
         }
         end = span.end + i + c.len_utf8();

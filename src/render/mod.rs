@@ -18,6 +18,9 @@ pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
     bom: usize,
+    /// The last position computed (line index, byte offset, column): findings come in order,
+    /// so counting on from it keeps many findings on one long line linear.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 /// A 1-based position: line, and column counted in Unicode scalar values.
@@ -35,14 +38,25 @@ impl<'a> LineIndex<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        LineIndex { text, starts, bom }
+        LineIndex {
+            text,
+            starts,
+            bom,
+            last: std::cell::Cell::new((usize::MAX, 0, 0)),
+        }
     }
 
     /// The position of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line].max(if line == 0 { self.bom } else { 0 });
-        let column = self.text[start..offset.max(start)].chars().count() + 1;
+        let (last_line, last_offset, last_column) = self.last.get();
+        let column = if last_line == line && last_offset <= offset && last_offset >= start {
+            last_column + self.text[last_offset..offset].chars().count()
+        } else {
+            self.text[start..offset.max(start)].chars().count() + 1
+        };
+        self.last.set((line, offset.max(start), column));
         Position {
             line: line + 1,
             column,
