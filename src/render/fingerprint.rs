@@ -46,26 +46,34 @@ impl Fnv1a128 {
     }
 }
 
-/// Up to `n` characters of `chars`, with every run of whitespace folded to one space.
-fn folded_window(chars: impl Iterator<Item = char>, n: usize) -> String {
+/// Up to `n` characters of `chars`, with every run of whitespace folded to one space and no
+/// space at either end. With `paragraph`, a blank line (two line breaks in one run of
+/// whitespace) ends the window: context never reaches into another paragraph.
+fn folded_window(chars: impl Iterator<Item = char>, n: usize, paragraph: bool) -> String {
     let mut out = String::new();
     let mut taken = 0;
-    let mut in_space = false;
+    let mut pending_space = false;
+    let mut breaks = 0;
     for c in chars {
-        if taken == n {
+        if c.is_whitespace() {
+            pending_space = true;
+            breaks += usize::from(c == '\n');
+            if paragraph && breaks >= 2 {
+                break;
+            }
+            continue;
+        }
+        let needed = 1 + usize::from(pending_space && taken > 0);
+        if taken + needed > n {
             break;
         }
-        if c.is_whitespace() {
-            if in_space {
-                continue;
-            }
-            in_space = true;
+        if pending_space && taken > 0 {
             out.push(' ');
-        } else {
-            in_space = false;
-            out.push(c);
         }
-        taken += 1;
+        out.push(c);
+        taken += needed;
+        pending_space = false;
+        breaks = 0;
     }
     out
 }
@@ -90,12 +98,13 @@ impl<'a> Fingerprinter<'a> {
     /// the first finding of this rule, text and context in the file). Call it once per finding,
     /// in the order of the findings.
     pub fn next(&mut self, d: &Diagnostic) -> String {
-        let before: String = folded_window(self.text[..d.span.start].chars().rev(), CONTEXT_CHARS)
-            .chars()
-            .rev()
-            .collect();
-        let flagged = folded_window(d.span.slice(self.text).chars(), usize::MAX);
-        let after = folded_window(self.text[d.span.end..].chars(), CONTEXT_CHARS);
+        let before: String =
+            folded_window(self.text[..d.span.start].chars().rev(), CONTEXT_CHARS, true)
+                .chars()
+                .rev()
+                .collect();
+        let flagged = folded_window(d.span.slice(self.text).chars(), usize::MAX, false);
+        let after = folded_window(self.text[d.span.end..].chars(), CONTEXT_CHARS, true);
         let mut h = Fnv1a128::new();
         h.field(d.rule);
         h.field(&flagged);
@@ -145,7 +154,8 @@ mod tests {
     #[test]
     fn moving_lines_and_rewrapping_keep_the_fingerprint() {
         let text = "Selon Semaine d’actualités, le président a parlé.";
-        let moved = "Un paragraphe ajouté.\n\nSelon Semaine\r\nd’actualités, le président  a parlé.";
+        let moved =
+            "Un paragraphe ajouté.\n\nSelon Semaine\r\nd’actualités, le président  a parlé.";
         let a = fingerprint(text, "Semaine d’actualités");
         let b = Fingerprinter::new(moved).next(&Diagnostic::new(
             "translated-name",
@@ -159,6 +169,14 @@ mod tests {
         assert_eq!(a, b);
         assert!(a.ends_with(":1"));
         assert_eq!(a.len(), 34);
+    }
+
+    #[test]
+    fn context_is_folded_and_stays_in_its_paragraph() {
+        assert_eq!(folded_window("  a \r\n b  c".chars(), 16, true), "a b c");
+        assert_eq!(folded_window("abc def".chars(), 4, true), "abc");
+        assert_eq!(folded_window("ab\r\n\r\ncd".chars(), 16, true), "ab");
+        assert_eq!(folded_window("ab\n\ncd".chars(), 16, false), "ab cd");
     }
 
     #[test]
@@ -180,10 +198,10 @@ mod tests {
 
     #[test]
     fn repeated_findings_get_occurrence_numbers() {
-        let text = "X dit oui. X dit oui.";
-        let mut f = Fingerprinter::new(text);
-        let first = f.next(&finding(text, "X", 0));
-        let second = f.next(&finding(text, "X", 1));
+        let text = "Le magazine américain X a confirmé la nouvelle hier soir. ".repeat(2);
+        let mut f = Fingerprinter::new(&text);
+        let first = f.next(&finding(&text, "X", 0));
+        let second = f.next(&finding(&text, "X", 1));
         assert_ne!(first, second);
         assert_eq!(first[..32], second[..32]);
         assert!(second.ends_with(":2"));

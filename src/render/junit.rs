@@ -81,7 +81,12 @@ fn testsuite(r: &FileResult) -> (String, Counts) {
             r.name, p.line, p.column, d.severity, d.rule, d.message
         );
         if let Some(f) = d.fixes.first() {
-            let _ = write!(detail, "\nfix ({}): {}", f.applicability.as_str(), f.message);
+            let _ = write!(
+                detail,
+                "\nfix ({}): {}",
+                f.applicability.as_str(),
+                f.message
+            );
         }
         match d.severity {
             Severity::Error | Severity::Warning => {
@@ -95,7 +100,11 @@ fn testsuite(r: &FileResult) -> (String, Counts) {
                 );
             }
             Severity::Info => {
-                let _ = writeln!(cases, "      <system-out>{}</system-out>", escape_text(&detail));
+                let _ = writeln!(
+                    cases,
+                    "      <system-out>{}</system-out>",
+                    escape_text(&detail)
+                );
             }
         }
         cases.push_str("    </testcase>\n");

@@ -260,10 +260,8 @@ fn artifact_location(name: &str) -> ArtifactLocation {
         name.to_owned()
     };
     let bytes = name.as_bytes();
-    let windows_drive = bytes.len() >= 3
-        && bytes[0].is_ascii_alphabetic()
-        && bytes[1] == b':'
-        && bytes[2] == b'/';
+    let windows_drive =
+        bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/';
     if name.starts_with('/') {
         return ArtifactLocation {
             uri: format!("file://{}", percent_encode(&name)),
@@ -342,12 +340,7 @@ impl<'a> FileRenderer<'a> {
         }
     }
 
-    fn result(
-        &self,
-        d: &'a Diagnostic,
-        rule_index: usize,
-        fingerprint: String,
-    ) -> SarifResult<'a> {
+    fn result(&self, d: &'a Diagnostic, rule_index: usize, fingerprint: String) -> SarifResult<'a> {
         SarifResult {
             rule_id: d.rule,
             rule_index,
@@ -373,11 +366,8 @@ impl<'a> FileRenderer<'a> {
 /// The whole run as one SARIF 2.1.0 log (pretty-printed, trailing newline).
 pub fn render_sarif(results: &[FileResult]) -> String {
     let mut rules: Vec<RuleDescriptor<'static>> = checks::rules().map(rule_descriptor).collect();
-    let mut rule_index: BTreeMap<&'static str, usize> = rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id, i))
-        .collect();
+    let mut rule_index: BTreeMap<&'static str, usize> =
+        rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     let mut artifacts = Vec::with_capacity(results.len());
     let mut sarif_results = Vec::new();
     for r in results {
