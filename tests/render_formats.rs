@@ -74,7 +74,8 @@ fn sample_result() -> FileResult {
 }
 
 /// A file whose name and findings exercise escaping: a comma, a colon, a percent sign, a line
-/// break, markup characters and a control character; an info finding; an insertion fix.
+/// break, markup characters and a control character; an info finding; an insertion fix; a
+/// rule the registry does not know.
 fn awkward_result() -> FileResult {
     let mut r = sample_result();
     r.name = "news, 100%/été: \"l'<Arménie>\" & co.txt".to_owned();
@@ -93,6 +94,13 @@ fn awkward_result() -> FileResult {
         ))
         .with_related(Span::new(0, 2), "début"),
     );
+    let end = text.len();
+    r.diagnostics.push(Diagnostic::new(
+        "unregistered-rule",
+        Severity::Warning,
+        Span::new(end, end),
+        "at the very end",
+    ));
     r.diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
     r
 }
@@ -384,6 +392,20 @@ fn sarif_uris_are_relative_to_srcroot_or_absolute_file_uris() {
         .map(|r| r["level"].as_str().expect("level"))
         .collect();
     assert_eq!(levels, HashSet::from(["error", "warning", "note"]));
+    // A rule outside the registry gets a descriptor of its own.
+    let run = &log["runs"][0];
+    let last = run["results"]
+        .as_array()
+        .expect("results")
+        .last()
+        .expect("a result");
+    assert_eq!(last["ruleId"], "unregistered-rule");
+    let index = last["ruleIndex"].as_u64().expect("index") as usize;
+    assert_eq!(
+        run["tool"]["driver"]["rules"][index]["id"],
+        "unregistered-rule"
+    );
+    assert_eq!(index, mtlint::checks::rules().count());
 }
 
 // ---- GitHub ---------------------------------------------------------------------------------
@@ -421,7 +443,7 @@ fn github_commands_escape_messages_and_properties() {
         .ends_with("::50%25 sûr: <b>\"a\" & 'b'</b>,%0Aligne 2%0D\u{1}fin (insert `«`, unsafe)"));
     assert_eq!(
         out.lines().count(),
-        7,
+        8,
         "one line per finding, no line break leaks"
     );
 }

@@ -251,8 +251,8 @@ fn percent_encode(path: &str) -> String {
 }
 
 /// The artifact location of a file name as the user gave it: a relative path stays relative
-/// (resolved against `%SRCROOT%`, without a leading `./`); an absolute path becomes a `file:`
-/// URI.
+/// (resolved against `%SRCROOT%`, without a leading `./`); an absolute path (`/…`, or `C:\…` on
+/// Windows) becomes a `file:` URI.
 fn artifact_location(name: &str) -> ArtifactLocation {
     let name = if cfg!(windows) {
         name.replace('\\', "/")
@@ -260,8 +260,11 @@ fn artifact_location(name: &str) -> ArtifactLocation {
         name.to_owned()
     };
     let bytes = name.as_bytes();
-    let windows_drive =
-        bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/';
+    let windows_drive = cfg!(windows)
+        && bytes.len() >= 3
+        && bytes[0].is_ascii_alphabetic()
+        && bytes[1] == b':'
+        && bytes[2] == b'/';
     if name.starts_with('/') {
         return ArtifactLocation {
             uri: format!("file://{}", percent_encode(&name)),
@@ -287,7 +290,7 @@ fn artifact_location(name: &str) -> ArtifactLocation {
     }
 }
 
-/// Renders runs' rules and results for one file at a time.
+/// Renders the results of one file: its line index, text and artifact location.
 struct FileRenderer<'a> {
     index: LineIndex<'a>,
     text: &'a str,
