@@ -131,12 +131,8 @@ fn junit_output_of_the_sample() {
 
 #[test]
 fn every_format_is_deterministic_over_several_files() {
-    let paths = [
-        SAMPLE,
-        "tests/fixtures/clean-fr.txt",
-        "tests/fixtures/article.md",
-        "tests/fixtures/article.html",
-    ];
+    // A directory is checked in parallel; the output order must not depend on it.
+    let paths = ["tests/fixtures", SAMPLE];
     for format in FORMATS {
         let first = check(format, &paths);
         assert_eq!(
@@ -228,15 +224,7 @@ fn sarif_is_valid_against_the_official_schema() {
     }
     let logs = [
         check("sarif", &[SAMPLE]),
-        check(
-            "sarif",
-            &[
-                SAMPLE,
-                "tests/fixtures/clean-fr.txt",
-                "tests/fixtures/article.md",
-                "tests/fixtures/article.html",
-            ],
-        ),
+        check("sarif", &["tests/fixtures"]),
         render::render_sarif(&[]),
         render::render_sarif(&[awkward_result()]),
         render::render_sarif(&[FileResult {
