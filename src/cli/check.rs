@@ -23,6 +23,14 @@ pub enum OutputFormat {
     Concise,
     /// The stable JSON contract (version 1).
     Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// GitLab Code Quality report.
+    Gitlab,
+    /// JUnit XML test report.
+    Junit,
 }
 
 /// When to colour the output.
@@ -210,6 +218,10 @@ fn render(args: &CheckArgs, results: &[FileResult], color: bool) -> String {
         OutputFormat::Human => render::render_human(results, color),
         OutputFormat::Concise => render::render_concise(results),
         OutputFormat::Json => render::render_json(results),
+        OutputFormat::Sarif => render::render_sarif(results),
+        OutputFormat::Github => render::render_github(results),
+        OutputFormat::Gitlab => render::render_gitlab(results),
+        OutputFormat::Junit => render::render_junit(results),
     }
 }
 

@@ -2,12 +2,21 @@
 //! text) to text; none filters, counts for exit codes, or prints.
 
 mod concise;
+pub mod fingerprint;
+mod github;
+mod gitlab;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 
 pub use concise::render_concise;
+pub use github::render_github;
+pub use gitlab::render_gitlab;
 pub use human::render_human;
 pub use json::{render_json, render_jsonl_result};
+pub use junit::render_junit;
+pub use sarif::render_sarif;
 
 use crate::diagnostic::{Severity, Span};
 use crate::lint::FileResult;
