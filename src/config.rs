@@ -6,7 +6,7 @@
 //! command-line flags — and `[[overrides]]` sections apply to the paths they name.
 
 use crate::diagnostic::Severity;
-use crate::glossary::Lang;
+use crate::glossary::{self, Glossary, GlossaryError, Lang};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -244,6 +244,41 @@ impl Default for Resolved {
 }
 
 impl Resolved {
+    /// The configuration of the file at `path`: the defaults, then each configuration file in
+    /// order (with those of its `[[overrides]]` that match `path`), then `top` (the command
+    /// line's flags; [`Layer::default`] for none).
+    pub fn for_path(path: &Path, files: &[&ConfigFile], top: &Layer) -> Resolved {
+        let mut resolved = Resolved::default();
+        for file in files {
+            file.apply_to(path, &mut resolved);
+        }
+        resolved.apply(top);
+        resolved
+    }
+
+    /// Loads the glossary this configuration names: the embedded default one (unless
+    /// disabled), then each glossary file in order. Every file is read, so that all their
+    /// errors are reported together.
+    pub fn load_glossary(&self) -> Result<Glossary, Vec<GlossaryError>> {
+        let mut glossary = if self.default_glossary {
+            glossary::default_glossary()
+        } else {
+            Glossary::default()
+        };
+        let mut errors = Vec::new();
+        for path in &self.glossaries {
+            match glossary::load_file(path) {
+                Ok(g) => glossary.extend(g),
+                Err(e) => errors.extend(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(glossary)
+        } else {
+            Err(errors)
+        }
+    }
+
     /// Applies a layer on top.
     pub fn apply(&mut self, layer: &Layer) {
         self.glossaries.extend(layer.glossaries.iter().cloned());
@@ -517,6 +552,14 @@ impl ConfigFile {
             }
         }
     }
+}
+
+/// The directory where the search for the `mtlint.toml` of `path` starts: the path's parent,
+/// or the working directory for standard input (`None`) and bare file names.
+pub fn config_dir_for(path: Option<&Path>) -> PathBuf {
+    path.and_then(Path::parent)
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
 /// The nearest `mtlint.toml` in `dir` or its ancestors.

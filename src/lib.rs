@@ -16,6 +16,7 @@ pub mod glossary;
 pub mod input;
 pub mod jsonl;
 pub mod lint;
+pub mod lsp;
 pub mod render;
 pub mod report;
 pub mod suppress;

@@ -6,9 +6,11 @@
 use super::print_error;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use mtlint::config::{find_config, ConfigFile, ConsistencyScope, FailOn, Layer, Resolved};
+use mtlint::config::{
+    config_dir_for, find_config, ConfigFile, ConsistencyScope, FailOn, Layer, Resolved,
+};
 use mtlint::document::{Document, Format};
-use mtlint::glossary::{self, Glossary, Lang};
+use mtlint::glossary::{Glossary, Lang};
 use mtlint::input::walk::{walk, WalkOptions};
 use mtlint::input::{self, Source};
 use mtlint::lint::{FileResult, Linter};
@@ -281,26 +283,20 @@ impl CommonArgs {
         cache: &mut ConfigCache,
         failed: &mut bool,
     ) -> Resolved {
-        let mut resolved = Resolved::default();
         let for_path = path.map_or_else(|| PathBuf::from("-"), Path::to_path_buf);
+        let mut paths = Vec::new();
         if !self.isolated {
-            let dir = path
-                .and_then(Path::parent)
-                .filter(|d| !d.as_os_str().is_empty())
-                .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-            if let Some(found) = cache.nearest(&dir) {
-                if let Some(file) = cache.file(&found, failed) {
-                    file.apply_to(&for_path, &mut resolved);
-                }
-            }
+            paths.extend(cache.nearest(&config_dir_for(path)));
         }
-        if let Some(explicit) = &self.config {
-            if let Some(file) = cache.file(explicit, failed) {
-                file.apply_to(&for_path, &mut resolved);
-            }
+        paths.extend(self.config.iter().cloned());
+        for p in &paths {
+            cache.file(p, failed);
         }
-        resolved.apply(cli);
-        resolved
+        let files: Vec<&ConfigFile> = paths
+            .iter()
+            .filter_map(|p| cache.files.get(p)?.as_ref())
+            .collect();
+        Resolved::for_path(&for_path, &files, cli)
     }
 
     /// True when a configuration excludes a walked file.
@@ -452,33 +448,19 @@ impl CommonArgs {
         if self.isolated {
             return None;
         }
-        let dir = path
-            .and_then(Path::parent)
-            .filter(|d| !d.as_os_str().is_empty())
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        find_config(&dir)
+        find_config(&config_dir_for(path))
     }
 }
 
 /// The default glossary (unless disabled) plus the resolved glossary files; every error is
 /// printed, and `None` returned if there was one.
 pub fn load_glossaries(resolved: &Resolved) -> Option<Glossary> {
-    let mut glossary = if resolved.default_glossary {
-        glossary::default_glossary()
-    } else {
-        Glossary::default()
-    };
-    let mut ok = true;
-    for path in &resolved.glossaries {
-        match glossary::load_file(path) {
-            Ok(g) => glossary.extend(g),
-            Err(errors) => {
-                ok = false;
-                for e in errors {
-                    print_error(e);
-                }
+    resolved
+        .load_glossary()
+        .map_err(|errors| {
+            for e in errors {
+                print_error(e);
             }
-        }
-    }
-    ok.then_some(glossary)
+        })
+        .ok()
 }

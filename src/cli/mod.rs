@@ -8,6 +8,7 @@ mod config;
 mod fix;
 mod glossary;
 mod report;
+mod lsp;
 mod rules;
 
 use clap::{Parser, Subcommand};
@@ -46,6 +47,8 @@ enum Command {
     Glossary(glossary::GlossaryCommand),
     /// Write an editorial review report of articles (HTML, or Markdown for a PR comment).
     Report(report::ReportArgs),
+    /// Run the language server (LSP over standard input and output) for editors.
+    Lsp(lsp::LspArgs),
 }
 
 /// Parses the command line and runs the command; returns the exit code.
@@ -65,6 +68,7 @@ pub fn run() -> u8 {
         Command::Init(args) => config::init(args),
         Command::Config(args) => config::show(args),
         Command::Report(args) => report::run(args),
+        Command::Lsp(args) => lsp::run(args),
     }
 }
 
