@@ -269,9 +269,9 @@ pub fn hover(
         .filter(|d| touches(d.span, Span::new(offset, offset)))
         .collect();
     let first = here.first()?;
-    let range = here
-        .iter()
-        .fold(first.span, |acc, d| Span::new(acc.start.min(d.span.start), acc.end.max(d.span.end)));
+    let range = here.iter().fold(first.span, |acc, d| {
+        Span::new(acc.start.min(d.span.start), acc.end.max(d.span.end))
+    });
     let mut parts = Vec::new();
     for d in &here {
         parts.push(hover_text(d, links, markdown));
@@ -350,11 +350,22 @@ mod tests {
 
     fn finding() -> Diagnostic {
         let text_span = Span::new(3, 8);
-        Diagnostic::new("translated-name", Severity::Error, text_span, "a translated name")
-            .with_fix(Fix::safe("replace with `Newsweek`", vec![Edit::replace(text_span, "Newsweek")]))
-            .with_fix(Fix::unsafe_("delete it", vec![Edit::delete(text_span)]))
-            .with_fix(Fix::display_only("translate by hand", vec![Edit::delete(text_span)]))
-            .with_related(Span::new(10, 12), "first here")
+        Diagnostic::new(
+            "translated-name",
+            Severity::Error,
+            text_span,
+            "a translated name",
+        )
+        .with_fix(Fix::safe(
+            "replace with `Newsweek`",
+            vec![Edit::replace(text_span, "Newsweek")],
+        ))
+        .with_fix(Fix::unsafe_("delete it", vec![Edit::delete(text_span)]))
+        .with_fix(Fix::display_only(
+            "translate by hand",
+            vec![Edit::delete(text_span)],
+        ))
+        .with_related(Span::new(10, 12), "first here")
     }
 
     #[test]
@@ -362,9 +373,22 @@ mod tests {
         let text = "été x\nabcdefghij";
         let lines = LineIndex::new(text);
         let u = uri();
-        let view = View { uri: &u, version: 1, text, lines: &lines, encoding: PositionEncoding::Utf16 };
-        let d = &diagnostics(&view, &[finding()], &RuleLinks::new("https://x.test/{rule}"))[0];
-        assert_eq!(d.code, Some(NumberOrString::String("translated-name".into())));
+        let view = View {
+            uri: &u,
+            version: 1,
+            text,
+            lines: &lines,
+            encoding: PositionEncoding::Utf16,
+        };
+        let d = &diagnostics(
+            &view,
+            &[finding()],
+            &RuleLinks::new("https://x.test/{rule}"),
+        )[0];
+        assert_eq!(
+            d.code,
+            Some(NumberOrString::String("translated-name".into()))
+        );
         assert_eq!(
             d.code_description.as_ref().unwrap().href.as_str(),
             "https://x.test/translated-name"
@@ -375,7 +399,10 @@ mod tests {
         assert_eq!((d.range.start.line, d.range.start.character), (0, 2));
         let related = d.related_information.as_ref().unwrap();
         assert_eq!(related[0].message, "first here");
-        assert_eq!(related[0].location.range.start, lsp_types::Position::new(1, 2));
+        assert_eq!(
+            related[0].location.range.start,
+            lsp_types::Position::new(1, 2)
+        );
     }
 
     #[test]
@@ -383,8 +410,20 @@ mod tests {
         let text = "abcdefghijklmnop";
         let lines = LineIndex::new(text);
         let u = uri();
-        let view = View { uri: &u, version: 4, text, lines: &lines, encoding: PositionEncoding::Utf8 };
-        let actions = quick_fixes(&view, &[finding()], Span::new(4, 4), &RuleLinks::default(), true);
+        let view = View {
+            uri: &u,
+            version: 4,
+            text,
+            lines: &lines,
+            encoding: PositionEncoding::Utf8,
+        };
+        let actions = quick_fixes(
+            &view,
+            &[finding()],
+            Span::new(4, 4),
+            &RuleLinks::default(),
+            true,
+        );
         let actions: Vec<CodeAction> = actions
             .into_iter()
             .map(|a| match a {
@@ -397,7 +436,14 @@ mod tests {
         assert_eq!(actions[1].is_preferred, Some(false));
         assert!(actions[1].title.contains("unsafe"));
         assert_eq!(actions[0].kind, Some(CodeActionKind::QUICKFIX));
-        assert!(quick_fixes(&view, &[finding()], Span::new(9, 12), &RuleLinks::default(), true).is_empty());
+        assert!(quick_fixes(
+            &view,
+            &[finding()],
+            Span::new(9, 12),
+            &RuleLinks::default(),
+            true
+        )
+        .is_empty());
     }
 
     #[test]
@@ -413,10 +459,16 @@ mod tests {
     #[test]
     fn minimal_edits_keep_common_ends_on_character_boundaries() {
         let e = minimal_edit("le Haut-Karabagh ici", "le Haut-Karabakh ici").unwrap();
-        assert_eq!((e.span.start, e.span.end, e.replacement.as_str()), (14, 15, "k"));
+        assert_eq!(
+            (e.span.start, e.span.end, e.replacement.as_str()),
+            (14, 15, "k")
+        );
         // "é" and "è" share their first byte: the edit must not split it.
         let e = minimal_edit("aé", "aè").unwrap();
-        assert_eq!((e.span.start, e.span.end, e.replacement.as_str()), (1, 3, "è"));
+        assert_eq!(
+            (e.span.start, e.span.end, e.replacement.as_str()),
+            (1, 3, "è")
+        );
         let e = minimal_edit("abab", "ab").unwrap();
         assert_eq!(crate::fix::apply_edits("abab", &[e]).unwrap(), "ab");
         assert_eq!(minimal_edit("x", "x"), None);
@@ -427,13 +479,23 @@ mod tests {
         let text = "abcdefghijklmnop";
         let lines = LineIndex::new(text);
         let u = uri();
-        let view = View { uri: &u, version: 1, text, lines: &lines, encoding: PositionEncoding::Utf16 };
+        let view = View {
+            uri: &u,
+            version: 1,
+            text,
+            lines: &lines,
+            encoding: PositionEncoding::Utf16,
+        };
         let h = hover(&view, &[finding()], 5, &RuleLinks::default(), true).unwrap();
-        let HoverContents::Markup(m) = h.contents else { panic!("markup") };
+        let HoverContents::Markup(m) = h.contents else {
+            panic!("markup")
+        };
         assert!(m.value.contains("a translated name"), "{}", m.value);
         assert!(m.value.contains("fix (safe): replace with `Newsweek`"));
         assert!(m.value.contains("suggestion (by hand): translate by hand"));
-        assert!(m.value.contains(checks::rule("translated-name").unwrap().summary));
+        assert!(m
+            .value
+            .contains(checks::rule("translated-name").unwrap().summary));
         assert!(hover(&view, &[finding()], 9, &RuleLinks::default(), true).is_none());
     }
 }

@@ -101,7 +101,9 @@ impl LineIndex {
 
     /// The 0-based line holding byte `offset`.
     fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// The position of byte `offset` of `text` (the text this index was built from). An offset
@@ -182,7 +184,9 @@ impl PositionCursor<'_> {
         let (start, end) = self.index.line_content(text, line);
         let upto = offset.min(end);
         let character = match self.last {
-            Some((at, l, c)) if l == line && at <= upto => c + units(&text[at..upto], self.encoding),
+            Some((at, l, c)) if l == line && at <= upto => {
+                c + units(&text[at..upto], self.encoding)
+            }
             _ => units(&text[start..upto], self.encoding),
         };
         self.last = Some((upto, line, character));
@@ -228,7 +232,11 @@ mod tests {
     fn assert_roundtrip(text: &str, offset: usize, encoding: PositionEncoding, line: u32, ch: u32) {
         let index = LineIndex::new(text);
         let p = index.position(text, offset, encoding);
-        assert_eq!((p.line, p.character), (line, ch), "position of byte {offset}");
+        assert_eq!(
+            (p.line, p.character),
+            (line, ch),
+            "position of byte {offset}"
+        );
         assert_eq!(index.offset(text, p, encoding), offset, "offset of {p:?}");
         assert_eq!(index.cursor(text, encoding).position(offset), p);
     }
@@ -275,11 +283,20 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.offset(text, Position::new(0, 99), Utf16), 2);
         assert_eq!(index.offset(text, Position::new(9, 0), Utf16), 5);
-        assert_eq!(index.offset(text, Position::new(u32::MAX, u32::MAX), Utf8), 5);
+        assert_eq!(
+            index.offset(text, Position::new(u32::MAX, u32::MAX), Utf8),
+            5
+        );
         // An offset inside "\r\n" or past the end.
         let crlf = "a\r\nb";
-        assert_eq!(LineIndex::new(crlf).position(crlf, 2, Utf16), Position::new(0, 1));
-        assert_eq!(LineIndex::new(crlf).position(crlf, 99, Utf16), Position::new(1, 1));
+        assert_eq!(
+            LineIndex::new(crlf).position(crlf, 2, Utf16),
+            Position::new(0, 1)
+        );
+        assert_eq!(
+            LineIndex::new(crlf).position(crlf, 99, Utf16),
+            Position::new(1, 1)
+        );
     }
 
     #[test]

@@ -265,9 +265,7 @@ impl Server {
     fn request(&mut self, r: Request) {
         let id = r.id.clone();
         let result = match (self.phase, r.method.as_str()) {
-            (Phase::Uninitialized, "initialize") => {
-                params(r.params).map(|p| self.initialize(p))
-            }
+            (Phase::Uninitialized, "initialize") => params(r.params).map(|p| self.initialize(p)),
             (Phase::Uninitialized, _) => Err(RequestError(
                 ErrorCode::ServerNotInitialized,
                 "the server is not initialized yet".to_owned(),
@@ -546,9 +544,10 @@ impl Server {
     }
 
     fn did_change_watched_files(&mut self, p: DidChangeWatchedFilesParams, now: Instant) {
-        let relevant = p.changes.iter().any(|c| {
-            uri::to_path(&c.uri).is_some_and(|path| self.settings.is_watched(&path))
-        });
+        let relevant = p
+            .changes
+            .iter()
+            .any(|c| uri::to_path(&c.uri).is_some_and(|path| self.settings.is_watched(&path)));
         if relevant {
             self.reload(now);
         }
@@ -852,10 +851,19 @@ mod tests {
     #[test]
     fn formats_come_from_the_language_id_then_the_extension() {
         assert_eq!(format_of("markdown", None), Some(Format::Markdown));
-        assert_eq!(format_of("html", Some(Path::new("/a.txt"))), Some(Format::Html));
+        assert_eq!(
+            format_of("html", Some(Path::new("/a.txt"))),
+            Some(Format::Html)
+        );
         assert_eq!(format_of("plaintext", None), Some(Format::Text));
-        assert_eq!(format_of("whatever", Some(Path::new("/a.htm"))), Some(Format::Html));
-        assert_eq!(format_of("whatever", Some(Path::new("/README"))), Some(Format::Text));
+        assert_eq!(
+            format_of("whatever", Some(Path::new("/a.htm"))),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            format_of("whatever", Some(Path::new("/README"))),
+            Some(Format::Text)
+        );
         assert_eq!(format_of("toml", Some(Path::new("/mtlint.toml"))), None);
         assert_eq!(format_of("rust", Some(Path::new("/a.rs"))), None);
     }

@@ -206,9 +206,13 @@ mod tests {
         )
         .unwrap();
         // Cached until reloaded.
-        assert!(matches!(store.setup(Some(&article)), Setup::Check(l) if l.settings().rules.enabled("translated-name")));
+        assert!(
+            matches!(store.setup(Some(&article)), Setup::Check(l) if l.settings().rules.enabled("translated-name"))
+        );
         store.reload();
-        assert!(matches!(store.setup(Some(&article)), Setup::Check(l) if !l.settings().rules.enabled("translated-name")));
+        assert!(
+            matches!(store.setup(Some(&article)), Setup::Check(l) if !l.settings().rules.enabled("translated-name"))
+        );
         assert!(store.is_watched(&dir.path().join("x").join(CONFIG_FILE_NAME)));
     }
 
@@ -216,13 +220,21 @@ mod tests {
     fn broken_configurations_and_glossaries_are_problems_with_places() {
         let dir = tempfile::tempdir().unwrap();
         let article = dir.path().join("a.txt");
-        std::fs::write(dir.path().join(CONFIG_FILE_NAME), "lang = \"fr\"\ncolour = 1\n").unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE_NAME),
+            "lang = \"fr\"\ncolour = 1\n",
+        )
+        .unwrap();
         let mut store = SettingsStore::new(None);
         let Setup::Broken(problems) = store.setup(Some(&article)) else {
             panic!("broken")
         };
         assert_eq!(problems[0].location, Some((2, 1)));
-        std::fs::write(dir.path().join(CONFIG_FILE_NAME), "glossaries = [\"g.toml\"]\n").unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE_NAME),
+            "glossaries = [\"g.toml\"]\n",
+        )
+        .unwrap();
         std::fs::write(dir.path().join("g.toml"), "[[concept]]\nid = 3\n").unwrap();
         store.reload();
         let Setup::Broken(problems) = store.setup(Some(&article)) else {

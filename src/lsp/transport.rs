@@ -41,7 +41,10 @@ pub fn read(r: &mut impl BufRead) -> io::Result<Incoming> {
     let mut saw_header = false;
     loop {
         let mut line = Vec::new();
-        let n = r.by_ref().take(MAX_HEADER_LINE).read_until(b'\n', &mut line)?;
+        let n = r
+            .by_ref()
+            .take(MAX_HEADER_LINE)
+            .read_until(b'\n', &mut line)?;
         if n == 0 {
             return Ok(Incoming::End);
         }
@@ -66,7 +69,9 @@ pub fn read(r: &mut impl BufRead) -> io::Result<Incoming> {
             Some((name, value)) if name.trim().eq_ignore_ascii_case("content-length") => {
                 match value.trim().parse::<usize>() {
                     Ok(n) => length = Some(n),
-                    Err(_) => bad_header = Some(format!("invalid Content-Length `{}`", value.trim())),
+                    Err(_) => {
+                        bad_header = Some(format!("invalid Content-Length `{}`", value.trim()))
+                    }
                 }
             }
             Some(_) => {}
@@ -121,18 +126,32 @@ fn malformed(id: Value, code: ErrorCode, message: String) -> Incoming {
 pub fn parse(body: &[u8]) -> Incoming {
     let value: Value = match serde_json::from_slice(body) {
         Ok(v) => v,
-        Err(e) => return malformed(Value::Null, ErrorCode::ParseError, format!("invalid JSON: {e}")),
+        Err(e) => {
+            return malformed(
+                Value::Null,
+                ErrorCode::ParseError,
+                format!("invalid JSON: {e}"),
+            )
+        }
     };
     let id = match value.get("id") {
         Some(id @ (Value::Number(_) | Value::String(_))) => id.clone(),
         _ => Value::Null,
     };
     if !value.is_object() {
-        return malformed(id, ErrorCode::InvalidRequest, "a message must be an object".to_owned());
+        return malformed(
+            id,
+            ErrorCode::InvalidRequest,
+            "a message must be an object".to_owned(),
+        );
     }
     match serde_json::from_value::<Message>(value) {
         Ok(m) => Incoming::Message(m),
-        Err(e) => malformed(id, ErrorCode::InvalidRequest, format!("not a JSON-RPC message: {e}")),
+        Err(e) => malformed(
+            id,
+            ErrorCode::InvalidRequest,
+            format!("not a JSON-RPC message: {e}"),
+        ),
     }
 }
 
@@ -142,7 +161,12 @@ pub fn write(w: &mut impl Write, message: &Message) -> io::Result<()> {
 }
 
 /// Writes an error response whose id may be `null` (for messages whose id could not be read).
-pub fn write_error(w: &mut impl Write, id: &Value, code: ErrorCode, message: &str) -> io::Result<()> {
+pub fn write_error(
+    w: &mut impl Write,
+    id: &Value,
+    code: ErrorCode,
+    message: &str,
+) -> io::Result<()> {
     let body = serde_json::json!({
         "jsonrpc": "2.0",
         "id": id,

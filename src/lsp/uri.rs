@@ -19,7 +19,9 @@ pub fn to_path(uri: &Uri) -> Option<PathBuf> {
     let rest = rest.split(['?', '#']).next().unwrap_or(rest);
     let path = match rest.strip_prefix("//") {
         Some(authority_and_path) => {
-            let slash = authority_and_path.find('/').unwrap_or(authority_and_path.len());
+            let slash = authority_and_path
+                .find('/')
+                .unwrap_or(authority_and_path.len());
             let host = &authority_and_path[..slash];
             if !host.is_empty() && !host.eq_ignore_ascii_case("localhost") {
                 return None;
@@ -69,7 +71,9 @@ fn percent_decode(s: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
             if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                 out.push(v);
                 i += 3;
