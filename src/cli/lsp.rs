@@ -15,7 +15,12 @@ pub struct LspArgs {
 /// Serves one editor until it exits; 0 after an orderly shutdown, 1 otherwise.
 pub fn run(args: LspArgs) -> u8 {
     let _ = args.stdio;
-    match mtlint::lsp::run_stdio() {
+    let served = mtlint::lsp::spawn_reader(std::io::stdin()).and_then(|receiver| {
+        let stdout = std::io::stdout();
+        let mut output = stdout.lock();
+        mtlint::lsp::serve(&receiver, &mut output, mtlint::lsp::Server::default())
+    });
+    match served {
         Ok(0) => 0,
         Ok(_) => 1,
         Err(e) => {

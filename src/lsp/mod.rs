@@ -13,8 +13,8 @@
 //! The parts: [`transport`] (framing, malformed input), [`position`] (offsets and protocol
 //! positions in UTF-8 or UTF-16), [`uri`] (file URIs), [`settings`] (configuration per
 //! document), [`convert`] (findings as protocol values) and [`server`] (state and message
-//! handling, free of I/O). [`run_stdio`] is the loop that connects them to the process's
-//! standard streams. Nothing here decides what a finding is: that is [`crate::lint`]'s job.
+//! handling, free of I/O). [`serve`] is the loop that connects them to a reader thread
+//! ([`spawn_reader`]) and an output stream; `mtlint lsp` runs it on standard input and output. Nothing here decides what a finding is: that is [`crate::lint`]'s job.
 
 pub mod convert;
 pub mod position;
@@ -25,22 +25,19 @@ pub mod uri;
 
 pub use server::{Outgoing, Server, ServerOptions};
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Instant;
 use transport::Incoming;
 
-/// Serves one client over standard input and output until it says `exit` or closes its end.
-/// Returns the process exit code: 0 after an orderly `shutdown` and `exit`, 1 otherwise.
-pub fn run_stdio() -> io::Result<i32> {
+/// Reads messages from `input` on a thread of their own (reading blocks) and hands them over
+/// through the returned channel; the last one is [`Incoming::End`].
+pub fn spawn_reader(input: impl Read + Send + 'static) -> io::Result<mpsc::Receiver<Incoming>> {
     let (sender, receiver) = mpsc::channel::<Incoming>();
-    // Reading blocks, so it has its own thread; the loop below waits on the channel with the
-    // debounce deadline as timeout.
     std::thread::Builder::new()
         .name("mtlint-lsp-reader".to_owned())
         .spawn(move || {
-            let stdin = io::stdin();
-            let mut input = stdin.lock();
+            let mut input = io::BufReader::new(input);
             loop {
                 let incoming = transport::read(&mut input).unwrap_or(Incoming::End);
                 let end = matches!(incoming, Incoming::End);
@@ -49,12 +46,12 @@ pub fn run_stdio() -> io::Result<i32> {
                 }
             }
         })?;
-    let stdout = io::stdout();
-    let mut output = stdout.lock();
-    serve(&receiver, &mut output, Server::default())
+    Ok(receiver)
 }
 
 /// Runs `server` on messages from `receiver`, writing to `output`, until the client exits.
+/// Waits for the next message or the next debounce deadline, whichever comes first. Returns
+/// the exit code: 0 after an orderly `shutdown` and `exit`, 1 otherwise.
 pub fn serve(
     receiver: &mpsc::Receiver<Incoming>,
     output: &mut impl Write,

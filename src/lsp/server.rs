@@ -1,6 +1,6 @@
 //! The server's state and what it does with each message, without any I/O: [`Server::handle`]
 //! takes what arrived, [`Server::tick`] checks the documents whose debounce delay is over, and
-//! [`Server::take_outgoing`] hands back what to send. The stdio loop in [`super::run_stdio`]
+//! [`Server::take_outgoing`] hands back what to send. The loop in [`super::serve`]
 //! only moves bytes and waits until [`Server::deadline`].
 //!
 //! Lifecycle as the protocol says: nothing but `initialize` before it, nothing but `exit` after
