@@ -861,3 +861,29 @@ fn the_end_of_input_without_shutdown_exits_with_1() {
     drop(client.stdin.take());
     assert_eq!(wait(&mut client.child), Some(1));
 }
+
+#[test]
+fn display_only_fixes_are_shown_in_the_hover_not_offered_as_edits() {
+    let ws = workspace();
+    let (_, uri) = article_uri(ws.path(), "article.txt");
+    let (mut client, _) = Client::start(ws.path(), json!({}), json!({}));
+    let text = "Le ministre a parlé mardi. The president said that the talks would continue next week in the capital.\n";
+    client.open(&uri, "plaintext", text);
+    let diagnostics = client.diagnostics(&uri);
+    assert_eq!(rules(&diagnostics), ["untranslated-fragment"]);
+    let range = diagnostics[0]["range"].clone();
+    let actions = client.code_actions(&uri, range.clone(), None);
+    assert!(actions.is_empty(), "{actions:?}");
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": range["start"] }),
+    );
+    let value = hover["result"]["contents"]["value"]
+        .as_str()
+        .expect("hover text");
+    assert!(
+        value.contains("suggestion (by hand): translate it"),
+        "{value}"
+    );
+    assert_eq!(client.shutdown(), Some(0));
+}

@@ -7,8 +7,8 @@ mod common;
 mod config;
 mod fix;
 mod glossary;
-mod report;
 mod lsp;
+mod report;
 mod rules;
 
 use clap::{Parser, Subcommand};
