@@ -100,3 +100,24 @@ fn recheck_100_kb_after_an_edit(bencher: divan::Bencher) {
         published
     });
 }
+
+/// The same article checked by the linter alone, without the server: what the server adds is
+/// the difference.
+#[divan::bench(sample_count = 30)]
+fn check_alone_100_kb(bencher: divan::Bencher) {
+    let text = article();
+    let linter = mtlint::lint::Linter::new(
+        &mtlint::glossary::default_glossary(),
+        mtlint::config::Settings::default(),
+    )
+    .expect("French is supported");
+    bencher.bench_local(|| {
+        linter.check(mtlint::document::Document::parse(
+            mtlint::input::Source {
+                name: "article.md".to_owned(),
+                text: text.clone(),
+            },
+            mtlint::document::Format::Markdown,
+        ))
+    });
+}
