@@ -30,9 +30,6 @@ pub struct RuleLinks {
 }
 
 impl RuleLinks {
-    /// The default: the rules section of the repository's README.
-    pub const DEFAULT: &'static str = "https://github.com/mtlint/mtlint/blob/main/README.md#rules";
-
     /// Links made from `template` (`{rule}` is replaced by the rule id).
     pub fn new(template: impl Into<String>) -> RuleLinks {
         RuleLinks {
@@ -40,15 +37,19 @@ impl RuleLinks {
         }
     }
 
-    /// The documentation URL of `rule`, if the template makes a valid URI.
+    /// The documentation URL of `rule`, if a template is set and makes a valid URI.
     pub fn href(&self, rule: &str) -> Option<Uri> {
+        if self.template.is_empty() {
+            return None;
+        }
         Uri::from_str(&self.template.replace("{rule}", rule)).ok()
     }
 }
 
+/// No link unless the client sets `ruleDocsUrl`: the documentation is `mtlint rules ID`.
 impl Default for RuleLinks {
     fn default() -> RuleLinks {
-        RuleLinks::new(RuleLinks::DEFAULT)
+        RuleLinks::new("")
     }
 }
 
@@ -335,6 +336,8 @@ fn hover_text(d: &Diagnostic, links: &RuleLinks, markdown: bool) -> String {
             out.push_str(&format!("\nRule documentation: {}", href.as_str()));
         }
         out.push_str(&format!(" · `mtlint rules {}`", d.rule));
+    } else {
+        out.push_str(&format!("\nDocumentation: `mtlint rules {}`", d.rule));
     }
     out
 }
