@@ -142,8 +142,8 @@ fn applying_every_safe_fix_leaves_no_glossary_finding() {
     let fixed = apply_fixes(&text, &report["files"][0]);
     assert!(fixed.contains("Newsweek a contacté"));
     assert!(fixed.contains("Le Wall Street Journal rapporte"));
-    // The gloss is an untranslated fragment: its glossary fix is unsafe, not applied here.
-    assert!(fixed.contains("l’OTS [the Organization of Turkic States]"));
+    // The gloss is exactly a glossary term: its fix is safe.
+    assert!(fixed.contains("l’OTS [Organisation des États turciques]"));
     assert!(fixed.contains("Nikol Pachinian a de nouveau"));
     let again = check_with_test_glossary()
         .args(["--format", "json", "-"])

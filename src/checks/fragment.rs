@@ -77,9 +77,11 @@ Ce pays enclavé, qui dépend du gaz russe, a ajouté que les discussions repren
 ```
 
 ## Fix safety
-Unsafe when the fragment (or the fragment without its leading article) is a glossary term:
-it is replaced with the glossary's target form. A bracketed gloss after an acronym also offers
-to delete the gloss (unsafe). Otherwise the fix is display-only: a person has to translate.
+Safe when the fragment (or the fragment without its leading article) is exactly a glossary
+term: it is replaced with the glossary's target form, as `untranslated-term` would. A
+bracketed gloss after an acronym also offers to delete the gloss (unsafe). The glossary fixes
+of terms inside a longer fragment are offered as unsafe (the rest still needs translating).
+Otherwise the fix is display-only: a person has to translate.
 "#,
 };
 
@@ -718,8 +720,10 @@ impl<'s, 'a> SentenceView<'s, 'a> {
                     .concept(m.concept)
                     .forms(a.glossary.target())
                     .and_then(|f| f.gender.as_deref());
+                // The fragment is exactly a glossary term (after its source articles): the
+                // glossary says what is right, as for `untranslated-term`.
                 let edit = fitted_edit(a, content, &right, gender);
-                fixes.push(Fix::unsafe_(format!("replace with `{right}`"), vec![edit]));
+                fixes.push(Fix::safe(format!("replace with `{right}`"), vec![edit]));
             }
         }
         if kind == Kind::Gloss {

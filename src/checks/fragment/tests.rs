@@ -246,10 +246,11 @@ fn does_not_flag_credits_handles_hashtags_urls_numbers_acronyms() {
 fn the_glossary_term_inside_a_gloss_merges_into_one_finding_with_its_fix() {
     let text = "Deux membres de l’OTS [the Organization of Turkic States] siègent aussi à l’OTSC.";
     assert_flags(text, "[the Organization of Turkic States]", Severity::Error);
+    // The gloss is exactly a glossary term: its fix is as safe as the glossary's.
     assert_fixed(
         text,
         0,
-        Applicability::Unsafe,
+        Applicability::Safe,
         "Deux membres de l’OTS [Organisation des États turciques] siègent aussi à l’OTSC.",
     );
     assert_fixed(
