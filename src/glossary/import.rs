@@ -92,10 +92,11 @@ pub fn slug(text: &str) -> String {
     for c in text.nfd() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
-        } else if c.is_alphanumeric() || c.is_whitespace() || c.is_ascii_punctuation() {
-            if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
+        } else if (c.is_alphanumeric() || c.is_whitespace() || c.is_ascii_punctuation())
+            && !out.is_empty()
+            && !out.ends_with('-')
+        {
+            out.push('-');
         }
         // Combining marks and other symbols are dropped.
     }

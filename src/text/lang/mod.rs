@@ -394,4 +394,33 @@ mod tests {
         assert!(fr.starts_with_vowel("Organisation") && fr.starts_with_vowel("État"));
         assert!(!fr.starts_with_vowel("Newsweek"));
     }
+
+    #[test]
+    fn italian_elision_and_contraction_data() {
+        let it = LanguageProfile::get("it").expect("it");
+        assert!(it.is_elision("dell") && it.is_elision("L") && it.is_elision("un"));
+        assert_eq!(it.elide("della"), Some("dell"));
+        assert_eq!(it.contract_before_vowel("del"), Some("dell"));
+        assert_eq!(it.expand_elision_for("dell", Some("f")), Some("della"));
+        assert_eq!(it.expand_elision_for("dell", None), Some("del"));
+        assert_eq!(it.expand_elision_for("l", Some("f")), Some("la"));
+        assert!(it.is_contracted_article("nella"));
+    }
+
+    #[test]
+    fn contractions_and_noun_capitals_per_language() {
+        let es = LanguageProfile::get("es").expect("es");
+        let pt = LanguageProfile::get("pt").expect("pt");
+        let de = LanguageProfile::get("de").expect("de");
+        assert!(es.is_contracted_article("del") && es.is_function_word("según"));
+        assert!(pt.is_contracted_article("do") && pt.is_contracted_article("na"));
+        assert!(de.capitalizes_nouns && de.is_contracted_article("zum"));
+        assert!(de.is_capitalized_common_word("Regierung", 3.0));
+        assert!(!de.is_capitalized_common_word("Selenskyj", 3.0));
+        assert!(!LanguageProfile::french().is_capitalized_common_word("Paris", 3.0));
+        assert_eq!(
+            LanguageProfile::french().expand_elision_for("l", Some("f")),
+            Some("la")
+        );
+    }
 }
