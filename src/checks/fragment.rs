@@ -408,7 +408,14 @@ impl<'s, 'a> SentenceView<'s, 'a> {
                 word.evidence = evidence;
                 word.function = function;
                 let sentence_initial = Some(i) == first_word;
-                if capitalized && !sentence_initial && !function && !langs.source.capitalizes_nouns
+                // A capital marks a name, unless the source language capitalizes its nouns
+                // ("die Regierung") or the target does and the word is clearly its own.
+                let target_noun = langs.target.capitalizes_nouns && evidence <= -TARGET_EVIDENCE;
+                if capitalized
+                    && !sentence_initial
+                    && !function
+                    && !langs.source.capitalizes_nouns
+                    && !target_noun
                 {
                     Class::Name
                 } else if evidence >= SOURCE_EVIDENCE {

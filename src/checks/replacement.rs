@@ -3,7 +3,9 @@
 //!
 //! "l’Organization of Turkic States" → "l’Organisation des États turciques";
 //! "d’Semaine…" never happens: "de Newsweek"; "le Journal de Wall Street" → "le Wall Street
-//! Journal" (the source article is dropped after a target article).
+//! Journal" (the source article is dropped after a target article). The elision and
+//! contraction rules come from the target language's profile (Italian "dell’ONU" → "della
+//! NATO" works the same way).
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Edit, Span};
@@ -27,9 +29,7 @@ pub fn fitted_edit(a: &Analysis<'_>, span: Span, replacement: &str, gender: Opti
     if let Some((first, rest)) = replacement.split_once(' ') {
         let after_article = prev.is_some_and(|p| {
             let w = p.text(text);
-            profile.is_definite_article(w)
-                || profile.contract_before_vowel(w).is_some()
-                || matches!(w.to_lowercase().as_str(), "des" | "aux")
+            profile.is_definite_article(w) || profile.is_contracted_article(w)
         });
         if after_article && a.source.is_definite_article(first) && !rest.is_empty() {
             replacement = rest.to_owned();
@@ -50,14 +50,8 @@ pub fn fitted_edit(a: &Analysis<'_>, span: Span, replacement: &str, gender: Opti
         let word = p.text(text);
         let vowel = profile.starts_with_vowel(&replacement);
         let new_prefix = if p.elided && !vowel {
-            // "l’" or "d’" before a consonant: write the full word.
-            let full = if word.eq_ignore_ascii_case("l") {
-                gender
-                    .and_then(|g| profile.article_for_gender(g))
-                    .or_else(|| profile.article_for_gender("m"))
-            } else {
-                profile.expand_elision(word)
-            };
+            // "l’" or "d’" before a consonant: write the full word ("le", "de"; "della").
+            let full = profile.expand_elision_for(word, gender);
             full.map(|f| format!("{} ", same_case(word, f)))
         } else if !p.elided && vowel && p.span.end < span.start {
             if let Some(elided) = profile.elide(word) {

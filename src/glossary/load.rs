@@ -121,8 +121,63 @@ impl<'de> Deserialize<'de> for LangEntry {
     }
 }
 
-/// Reads and validates a glossary file.
+/// The format of a glossary file, by extension: TBX (`.tbx`), CSV (`.csv`), TSV (`.tsv`),
+/// else our TOML.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GlossaryFormat {
+    /// Our TOML format.
+    Toml,
+    /// A TBX termbase (2008 or v3).
+    Tbx,
+    /// Comma-separated values with a header.
+    Csv,
+    /// Tab-separated values with a header.
+    Tsv,
+}
+
+impl GlossaryFormat {
+    /// The format a path's extension names.
+    pub fn of(path: &Path) -> GlossaryFormat {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("tbx") => GlossaryFormat::Tbx,
+            Some("csv") => GlossaryFormat::Csv,
+            Some("tsv") | Some("tab") => GlossaryFormat::Tsv,
+            _ => GlossaryFormat::Toml,
+        }
+    }
+}
+
+/// Reads a termbase (TBX, CSV or TSV, by extension) into imported concepts, not yet validated.
+pub fn import_file(path: &Path) -> Result<super::Imported, Vec<GlossaryError>> {
+    let name = path.display().to_string();
+    let text = read_text(path)?;
+    match GlossaryFormat::of(path) {
+        GlossaryFormat::Tbx => super::tbx::import_tbx(&text, &name),
+        GlossaryFormat::Csv => super::csv::import_delimited(&text, &name, b','),
+        GlossaryFormat::Tsv => super::csv::import_delimited(&text, &name, b'\t'),
+        GlossaryFormat::Toml => Err(vec![GlossaryError {
+            path: name,
+            location: None,
+            message: "not a termbase to import: expected a .tbx, .csv or .tsv file".into(),
+        }]),
+    }
+}
+
+/// Reads and validates a glossary file: TOML, or a TBX, CSV or TSV termbase by extension.
 pub fn load_file(path: &Path) -> Result<Glossary, Vec<GlossaryError>> {
+    if GlossaryFormat::of(path) != GlossaryFormat::Toml {
+        return import_file(path)?.into_glossary();
+    }
+    let name = path.display().to_string();
+    parse(&read_text(path)?, &name)
+}
+
+/// Reads a glossary file as UTF-8 text.
+fn read_text(path: &Path) -> Result<String, Vec<GlossaryError>> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {
         vec![GlossaryError {
@@ -141,7 +196,7 @@ pub fn load_file(path: &Path) -> Result<Glossary, Vec<GlossaryError>> {
             message: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
         }]
     })?;
-    parse(&text, &name)
+    Ok(text)
 }
 
 /// Line and column (1-based, column in characters) of a byte offset.

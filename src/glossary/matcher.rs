@@ -164,7 +164,11 @@ impl GlossaryMatcher {
         for (i, c) in glossary.concepts.iter().enumerate() {
             let cs = c.case_sensitive;
             let tgt = c.forms(target);
-            let src = c.forms(source);
+            let src = if c.keep {
+                c.kept_forms(source)
+            } else {
+                c.forms(source)
+            };
             let mut person_forms: Vec<(&str, Role)> = Vec::new();
             if let Some(t) = tgt {
                 for (forms, role) in [
@@ -323,7 +327,7 @@ impl GlossaryMatcher {
         // An acronym is replaced by the target's acronym: NATO → OTAN, not the long name.
         if is_acronym(self.form(m)) {
             let abbr = if c.keep {
-                c.forms(self.source).and_then(|f| f.abbr.as_deref())
+                c.kept_forms(self.source).and_then(|f| f.abbr.as_deref())
             } else {
                 c.forms(self.target).and_then(|f| f.abbr.as_deref())
             };

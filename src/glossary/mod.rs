@@ -1,16 +1,22 @@
-//! Glossaries: concepts with their forms per language, loaded from TOML, validated, and
-//! compiled into one matcher.
+//! Glossaries: concepts with their forms per language, loaded from TOML (or imported from TBX,
+//! CSV and TSV termbases), validated, and compiled into one matcher.
 //!
 //! A [`Glossary`] is what files say; a [`GlossaryMatcher`] is what the checks use. The
 //! embedded default glossary lives in `glossaries/default.toml`.
 
+mod csv;
+mod import;
 mod load;
 mod matcher;
 mod model;
+mod tbx;
 
-pub use load::{load_file, parse, GlossaryError};
+pub use self::csv::import_delimited;
+pub use import::{Imported, ImportedConcept};
+pub use load::{import_file, load_file, parse, GlossaryError, GlossaryFormat};
 pub use matcher::{GlossaryMatcher, Role, TermMatch};
 pub use model::{Concept, Glossary, Kind, Lang, LangForms, Statistics};
+pub use tbx::import_tbx;
 
 /// The default glossary's TOML source (English → French news), embedded in the binary.
 pub const DEFAULT_GLOSSARY: &str = include_str!("../../glossaries/default.toml");

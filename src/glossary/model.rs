@@ -157,12 +157,19 @@ impl Concept {
         self.langs.get(&lang)
     }
 
+    /// The forms of a kept name as translated from `source`: the source language's own, else
+    /// the English ones (`keep` concepts always have an English name, which stays as it is in
+    /// a German or Spanish source too).
+    pub fn kept_forms(&self, source: Lang) -> Option<&LangForms> {
+        self.forms(source).or_else(|| self.forms(Lang::En))
+    }
+
     /// The form to write in `target` text: the kept source name for `keep` concepts, else the
     /// target's preferred form.
     pub fn right_form(&self, target: Lang, source: Lang) -> Option<&str> {
         let own = self.forms(target).and_then(|f| f.preferred.as_deref());
         if self.keep {
-            self.forms(source)
+            self.kept_forms(source)
                 .and_then(|f| f.preferred.as_deref())
                 .or(own)
         } else {

@@ -361,7 +361,14 @@ impl<'a> FileRenderer<'a> {
                     ..self.location(*span)
                 })
                 .collect(),
-            fixes: d.fixes.iter().map(|f| self.fix(f)).collect(),
+            // SARIF requires at least one replacement per change: a display-only fix with no
+            // edit ("translate this fragment") has nothing to carry.
+            fixes: d
+                .fixes
+                .iter()
+                .filter(|f| !f.edits.is_empty())
+                .map(|f| self.fix(f))
+                .collect(),
         }
     }
 }

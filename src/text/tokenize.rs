@@ -111,7 +111,8 @@ pub fn tokenize(text: &str, segment: Span, profile: &LanguageProfile, out: &mut 
 
 /// Splits `segment` into sentences: after `.`, `!`, `?` or `…` (and closing quotes or
 /// brackets) followed by a space and an uppercase letter, a digit or an opening quote; at
-/// every line break. Abbreviations of the profile ("M.", "Dr.") and initials ("J.") do not end
+/// every line break. Spanish opening marks (`¿`, `¡`) and German quotes (`„`) open a
+/// sentence too. Abbreviations of the profile ("M.", "Dr.") and initials ("J.") do not end
 /// a sentence.
 pub fn sentences(text: &str, segment: Span, profile: &LanguageProfile, out: &mut Vec<Span>) {
     let src = &text[segment.start..segment.end];
@@ -143,6 +144,8 @@ pub fn sentences(text: &str, segment: Span, profile: &LanguageProfile, out: &mut
             if matches!(
                 d,
                 '.' | '!' | '?' | '…' | '"' | '»' | '”' | ')' | ']' | '’' | '\''
+                    // German closing quotes, right after the period: „Ja.“ »Ja.«
+                    | '“' | '«'
             ) || (d == '\u{a0}' || d == '\u{202f}') && src[j + d.len_utf8()..].starts_with('»')
             {
                 end = j + d.len_utf8();
@@ -162,7 +165,10 @@ pub fn sentences(text: &str, segment: Span, profile: &LanguageProfile, out: &mut
             Some(n) => {
                 n.is_uppercase()
                     || n.is_ascii_digit()
-                    || matches!(n, '«' | '"' | '“' | '(' | '[' | '-' | '–' | '—')
+                    || matches!(
+                        n,
+                        '«' | '"' | '“' | '„' | '‚' | '(' | '[' | '-' | '–' | '—' | '¿' | '¡'
+                    )
             }
         };
         if !starts_sentence {

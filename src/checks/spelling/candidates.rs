@@ -15,6 +15,11 @@ use crate::text::{Token, TokenKind};
 /// No function word of a language is longer than this many bytes (spares a lookup).
 const FUNCTION_WORD_MAX: usize = 12;
 
+/// In a language that capitalizes every noun (German), a capitalized word this common in the
+/// language's frequency list (Zipf) is a noun, not a name: "Regierung", "Krieg". Rarer
+/// capitalized words (transliterated names, rare compounds) stay candidates.
+const CAPITALIZED_COMMON_ZIPF: f32 = 3.0;
+
 /// The longest lowercase connector inside a hyphenated name (Saint-Médard-en-Jalles).
 const CONNECTOR_MAX: usize = 4;
 
@@ -94,7 +99,8 @@ pub(crate) fn neighbours(a: &Analysis<'_>, names: &[Span]) -> Vec<(Option<usize>
 }
 
 /// True for a word that can be (part of) a name: capitalized, two letters at least, not a
-/// function word of the language ("Le", "EN").
+/// function word of the language ("Le", "EN"), not a common noun of a language that
+/// capitalizes nouns ("Regierung").
 fn is_name_word(a: &Analysis<'_>, t: &Token) -> bool {
     if t.kind != TokenKind::Word || t.elided || !t.is_capitalized(a.text) {
         return false;
@@ -102,6 +108,9 @@ fn is_name_word(a: &Analysis<'_>, t: &Token) -> bool {
     let word = t.text(a.text);
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && (word.len() > FUNCTION_WORD_MAX || !a.target.is_function_word(word))
+        && !a
+            .target
+            .is_capitalized_common_word(word, CAPITALIZED_COMMON_ZIPF)
 }
 
 /// A lowercase name particle that may open a hyphenated name: al-Assad, ben-Gourion.

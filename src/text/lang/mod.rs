@@ -39,6 +39,10 @@ struct ProfileData {
     #[serde(default)]
     articles_by_gender: HashMap<String, String>,
     #[serde(default)]
+    expand_by_gender: HashMap<String, HashMap<String, String>>,
+    #[serde(default)]
+    contracted_articles: Vec<String>,
+    #[serde(default)]
     vowels: String,
     #[serde(default)]
     determiners: Vec<String>,
@@ -63,6 +67,7 @@ pub struct LanguageProfile {
     function_words: FxHashSet<String>,
     name_particles: FxHashSet<String>,
     definite_articles: FxHashSet<String>,
+    contracted_articles: FxHashSet<String>,
     determiners: FxHashSet<String>,
     /// Borrowed words and phrases, keyed by their first word; each entry is its words.
     loanwords: FxHashMap<String, Vec<Vec<String>>>,
@@ -72,18 +77,25 @@ pub struct LanguageProfile {
     contract_before_vowel: HashMap<String, String>,
     expand_elision: HashMap<String, String>,
     articles_by_gender: HashMap<String, String>,
+    expand_by_gender: HashMap<String, HashMap<String, String>>,
     vowels: Vec<char>,
 }
 
 const FRENCH: &str = include_str!("fr.toml");
 const ENGLISH: &str = include_str!("en.toml");
 const GERMAN: &str = include_str!("de.toml");
+const SPANISH: &str = include_str!("es.toml");
+const ITALIAN: &str = include_str!("it.toml");
+const PORTUGUESE: &str = include_str!("pt.toml");
 const FRENCH_WORDS: &str = include_str!("words/fr.txt");
 const ENGLISH_WORDS: &str = include_str!("words/en.txt");
 const GERMAN_WORDS: &str = include_str!("words/de.txt");
+const SPANISH_WORDS: &str = include_str!("words/es.txt");
+const ITALIAN_WORDS: &str = include_str!("words/it.txt");
+const PORTUGUESE_WORDS: &str = include_str!("words/pt.txt");
 
 /// Language codes with an embedded profile.
-pub const SUPPORTED: &[&str] = &["fr", "en", "de"];
+pub const SUPPORTED: &[&str] = &["fr", "en", "de", "es", "it", "pt"];
 
 fn lower_set(items: Vec<String>) -> FxHashSet<String> {
     items.into_iter().map(|s| s.to_lowercase()).collect()
@@ -113,13 +125,19 @@ impl LanguageProfile {
     fn parse(source: &str, words: Option<&'static str>) -> LanguageProfile {
         let data: ProfileData =
             toml::from_str(source).expect("embedded language profiles are valid (tested)");
-        // "l" expands by gender (see `article_for_gender`), so it is left out here.
-        let expand_elision = data
-            .elide_before_vowel
-            .iter()
-            .filter(|(_, elided)| elided.as_str() != "l")
-            .map(|(full, elided)| (elided.clone(), full.clone()))
-            .collect();
+        // "l" and the words of `expand_by_gender` expand by gender (see
+        // `expand_elision_for`), so they are left out here. Sorted, so that when two full
+        // forms elide alike the first in alphabetical order wins, whatever the hash order.
+        let mut pairs: Vec<(&String, &String)> = data.elide_before_vowel.iter().collect();
+        pairs.sort();
+        let mut expand_elision: HashMap<String, String> = HashMap::new();
+        for (full, elided) in pairs {
+            if elided.as_str() != "l" && !data.expand_by_gender.contains_key(elided) {
+                expand_elision
+                    .entry(elided.clone())
+                    .or_insert_with(|| full.clone());
+            }
+        }
         let mut loanwords: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
         for entry in &data.loanwords {
             let words = loanword_words(entry);
@@ -140,6 +158,7 @@ impl LanguageProfile {
             function_words: lower_set(data.function_words),
             name_particles: lower_set(data.name_particles),
             definite_articles: lower_set(data.definite_articles),
+            contracted_articles: lower_set(data.contracted_articles),
             determiners: lower_set(data.determiners),
             loanwords,
             words,
@@ -148,6 +167,7 @@ impl LanguageProfile {
             contract_before_vowel: data.contract_before_vowel,
             expand_elision,
             articles_by_gender: data.articles_by_gender,
+            expand_by_gender: data.expand_by_gender,
             vowels: data.vowels.chars().collect(),
         }
     }
@@ -157,10 +177,18 @@ impl LanguageProfile {
         static FR: OnceLock<LanguageProfile> = OnceLock::new();
         static EN: OnceLock<LanguageProfile> = OnceLock::new();
         static DE: OnceLock<LanguageProfile> = OnceLock::new();
+        static ES: OnceLock<LanguageProfile> = OnceLock::new();
+        static IT: OnceLock<LanguageProfile> = OnceLock::new();
+        static PT: OnceLock<LanguageProfile> = OnceLock::new();
         match code {
             "fr" => Some(FR.get_or_init(|| LanguageProfile::parse(FRENCH, Some(FRENCH_WORDS)))),
             "en" => Some(EN.get_or_init(|| LanguageProfile::parse(ENGLISH, Some(ENGLISH_WORDS)))),
             "de" => Some(DE.get_or_init(|| LanguageProfile::parse(GERMAN, Some(GERMAN_WORDS)))),
+            "es" => Some(ES.get_or_init(|| LanguageProfile::parse(SPANISH, Some(SPANISH_WORDS)))),
+            "it" => Some(IT.get_or_init(|| LanguageProfile::parse(ITALIAN, Some(ITALIAN_WORDS)))),
+            "pt" => {
+                Some(PT.get_or_init(|| LanguageProfile::parse(PORTUGUESE, Some(PORTUGUESE_WORDS))))
+            }
             _ => None,
         }
     }
@@ -198,6 +226,27 @@ impl LanguageProfile {
     /// True for the definite articles of the language (`the`, `le`, `la`).
     pub fn is_definite_article(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.definite_articles.contains(w))
+    }
+
+    /// True for a preposition and definite article written as one word (`du`, `aux`, `del`,
+    /// `nella`, `do`, `zum`).
+    pub fn is_contracted_article(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.contracted_articles.contains(w))
+    }
+
+    /// True when a capital letter says nothing of a word being a name: the language writes
+    /// every noun with a capital (German), and `word` is a common word of the language (Zipf
+    /// at least `min_zipf` in its frequency list).
+    pub fn is_capitalized_common_word(&self, word: &str, min_zipf: f32) -> bool {
+        if !self.capitalizes_nouns {
+            return false;
+        }
+        let Some(f) = self.frequencies() else {
+            return false;
+        };
+        let mut buf = String::new();
+        f.zipf(fold_word(word, &mut buf))
+            .is_some_and(|z| z >= min_zipf)
     }
 
     /// True for words that introduce a noun phrase: articles, contracted articles,
@@ -267,6 +316,26 @@ impl LanguageProfile {
             .map(String::as_str)
     }
 
+    /// The full form of an elided word before a consonant, for the gender of the word that
+    /// follows when it is known (else masculine): `l` → `le`/`la`, `d` → `de`; Italian
+    /// `dell` → `del`/`della`.
+    pub fn expand_elision_for(&self, elided: &str, gender: Option<&str>) -> Option<&str> {
+        let lower = elided.to_lowercase();
+        let gender = gender.unwrap_or("m");
+        if let Some(by_gender) = self.expand_by_gender.get(&lower) {
+            return by_gender
+                .get(gender)
+                .or_else(|| by_gender.get("m"))
+                .map(String::as_str);
+        }
+        if lower == "l" {
+            return self
+                .article_for_gender(gender)
+                .or_else(|| self.article_for_gender("m"));
+        }
+        self.expand_elision(&lower)
+    }
+
     /// The definite article for a grammatical gender code (`m`, `f`, `mpl`, `fpl`).
     pub fn article_for_gender(&self, gender: &str) -> Option<&str> {
         self.articles_by_gender.get(gender).map(String::as_str)
@@ -324,5 +393,34 @@ mod tests {
         assert_eq!(fr.contract_before_vowel("du"), Some("de l"));
         assert!(fr.starts_with_vowel("Organisation") && fr.starts_with_vowel("État"));
         assert!(!fr.starts_with_vowel("Newsweek"));
+    }
+
+    #[test]
+    fn italian_elision_and_contraction_data() {
+        let it = LanguageProfile::get("it").expect("it");
+        assert!(it.is_elision("dell") && it.is_elision("L") && it.is_elision("un"));
+        assert_eq!(it.elide("della"), Some("dell"));
+        assert_eq!(it.contract_before_vowel("del"), Some("dell"));
+        assert_eq!(it.expand_elision_for("dell", Some("f")), Some("della"));
+        assert_eq!(it.expand_elision_for("dell", None), Some("del"));
+        assert_eq!(it.expand_elision_for("l", Some("f")), Some("la"));
+        assert!(it.is_contracted_article("nella"));
+    }
+
+    #[test]
+    fn contractions_and_noun_capitals_per_language() {
+        let es = LanguageProfile::get("es").expect("es");
+        let pt = LanguageProfile::get("pt").expect("pt");
+        let de = LanguageProfile::get("de").expect("de");
+        assert!(es.is_contracted_article("del") && es.is_function_word("según"));
+        assert!(pt.is_contracted_article("do") && pt.is_contracted_article("na"));
+        assert!(de.capitalizes_nouns && de.is_contracted_article("zum"));
+        assert!(de.is_capitalized_common_word("Regierung", 3.0));
+        assert!(!de.is_capitalized_common_word("Selenskyj", 3.0));
+        assert!(!LanguageProfile::french().is_capitalized_common_word("Paris", 3.0));
+        assert_eq!(
+            LanguageProfile::french().expand_elision_for("l", Some("f")),
+            Some("la")
+        );
     }
 }

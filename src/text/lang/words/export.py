@@ -4,8 +4,8 @@
 usage: python3 export.py [N]            (run from this folder; N defaults to 40000)
        python3 export.py --candidates   (loanword candidates for the French profile)
 
-Writes fr.txt, en.txt and de.txt: the N most frequent words of wordfreq's "large" list for
-each language, lowercase, one `word<TAB>zipf` per line, most frequent first. Only words made
+Writes fr.txt, en.txt, de.txt, es.txt, it.txt and pt.txt: the N most frequent words of
+wordfreq's "large" list for each language, lowercase, one `word<TAB>zipf` per line, most frequent first. Only words made
 of letters (with inner apostrophes, as in "aujourd'hui" or "don't") are kept; wordfreq
 splits hyphenated words, so "week-end" is two entries. See SOURCES.md for the licence.
 """
@@ -15,7 +15,7 @@ import sys
 import wordfreq
 from importlib.metadata import version
 
-LANGS = ["fr", "en", "de"]
+LANGS = ["fr", "en", "de", "es", "it", "pt"]
 WORD = re.compile(r"^[^\W\d_]+(?:'[^\W\d_]+)*$")
 
 
