@@ -3,6 +3,7 @@
 //! Each reads the glossary matches of the analysis and turns the non-right ones into findings
 //! with a safe fix: the glossary says exactly what is right.
 
+use super::name_evidence::is_derived_name;
 use super::replacement::fitted_edit;
 use super::{Check, Context, Rule};
 use crate::analysis::Analysis;
@@ -173,11 +174,24 @@ pub fn term_diagnostic(a: &Analysis<'_>, m: &TermMatch) -> Option<Diagnostic> {
     {
         return None;
     }
+    // A derived (not listed) translation must also stand in the text as a name.
+    if m.derived && !is_derived_name(a, m, glossary.form(m)) {
+        return None;
+    }
     if m.role == Role::Source && !is_left_untranslated(a, m, concept.kind) {
         return None;
     }
     let (rule, message): (&Rule, String) = match m.role {
         Role::Preferred | Role::Accepted | Role::Abbr | Role::SourceAbbr => return None,
+        Role::Wrong if concept.keep && m.derived => (
+            &TRANSLATED_NAME,
+            format!(
+                "`{found}` looks like a word-for-word translation of the {} name `{right}` ({}), \
+                 which stays as it is",
+                concept.kind.as_str(),
+                glossary.derivation(m).unwrap_or_default()
+            ),
+        ),
         Role::Wrong if concept.keep => (
             &TRANSLATED_NAME,
             format!(
@@ -216,12 +230,14 @@ pub fn term_diagnostic(a: &Analysis<'_>, m: &TermMatch) -> Option<Diagnostic> {
         .forms(glossary.target())
         .and_then(|f| f.gender.as_deref());
     let edit = fitted_edit(a, m.span, &right, gender);
-    Some(
-        Diagnostic::new(rule.id, rule.severity, m.span, message).with_fix(Fix::safe(
-            format!("replace with `{}`", edit.replacement),
-            vec![edit],
-        )),
-    )
+    let label = format!("replace with `{}`", edit.replacement);
+    // A derived form is a guess: its fix waits for a person.
+    let fix = if m.derived {
+        Fix::unsafe_(label, vec![edit])
+    } else {
+        Fix::safe(label, vec![edit])
+    };
+    Some(Diagnostic::new(rule.id, rule.severity, m.span, message).with_fix(fix))
 }
 
 /// Whether a source-language form in the text is really left untranslated, rather than part of

@@ -6,6 +6,7 @@
 
 mod fragment;
 mod glossary;
+mod name_evidence;
 pub mod replacement;
 mod spelling;
 #[cfg(test)]

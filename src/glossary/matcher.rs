@@ -6,6 +6,7 @@
 //! (acronyms, surnames, names that are also common words), and maps each match back to the
 //! original bytes.
 
+use super::derive::Lexicon;
 use super::load::is_acronym;
 use super::model::{Concept, Glossary, Kind, Lang, SurnamePolicy};
 use crate::diagnostic::Span;
@@ -67,6 +68,8 @@ struct Entry {
     form: String,
     /// The form folded with case kept, compared when `case_sensitive`.
     exact: Option<String>,
+    /// For a form derived from a kept name (not listed): which word became which.
+    derivation: Option<Box<str>>,
 }
 
 /// A glossary form found in a document.
@@ -80,6 +83,9 @@ pub struct TermMatch {
     pub role: Role,
     /// True when only the surname of a person matched.
     pub surname: bool,
+    /// True when the form is a literal translation derived from a kept name, not a listed
+    /// one (see [`GlossaryMatcher::derivation`]).
+    pub derived: bool,
     /// Index of the entry, for [`GlossaryMatcher::form`].
     entry: (u32, u32),
 }
@@ -137,6 +143,7 @@ impl Builder {
             surname,
             form: form.to_owned(),
             exact: case_sensitive.then(|| Folded::fold_str(form, CaseMode::Keep)),
+            derivation: None,
         };
         let index = *self.keys.entry(key).or_insert_with_key(|k| {
             self.patterns.push(k.clone());
@@ -151,6 +158,54 @@ impl Builder {
             list.push(entry);
         }
     }
+}
+
+impl Builder {
+    /// Adds the literal translations derived from a kept name: `Role::Wrong` entries that
+    /// never shadow a listed form (a form any concept lists keeps its meaning).
+    fn add_derived(&mut self, concept: usize, c: &Concept, lexicon: &Lexicon, source: Lang) {
+        let Some(names) = c.forms(source) else { return };
+        for name in names.preferred.iter().chain(&names.accepted) {
+            for d in lexicon.derive(name) {
+                let key = Folded::fold_str(&d.form, CaseMode::Fold);
+                if key.is_empty() || self.keys.contains_key(&key) {
+                    continue;
+                }
+                self.keys.insert(key.clone(), self.patterns.len());
+                self.patterns.push(key);
+                self.entries.push(vec![Entry {
+                    concept: concept as u32,
+                    role: Role::Wrong,
+                    surname: false,
+                    form: d.form,
+                    exact: None,
+                    derivation: Some(d.gloss.into()),
+                }]);
+            }
+        }
+    }
+}
+
+/// Whether literal translations of a kept concept's name are worth deriving: the glossary
+/// gives it no translation of its own (a concept with an accepted French form is translated
+/// in good French too, "Voix de l'Amérique"), and its kind names things machine translation
+/// turns into words.
+fn derives_translations(c: &Concept, target: Lang, source: Lang) -> bool {
+    if !c.keep || matches!(c.kind, Kind::Person | Kind::Place) {
+        return false;
+    }
+    let source_names: Vec<String> = c
+        .forms(source)
+        .map(|f| {
+            f.right_forms()
+                .map(|n| Folded::fold_str(n, CaseMode::Fold))
+                .collect()
+        })
+        .unwrap_or_default();
+    c.forms(target).is_none_or(|t| {
+        t.right_forms()
+            .all(|f| source_names.contains(&Folded::fold_str(f, CaseMode::Fold)))
+    })
 }
 
 impl GlossaryMatcher {
@@ -241,6 +296,16 @@ impl GlossaryMatcher {
                 list.retain(|e| !e.surname);
             }
         }
+        // Literal translations of kept names, after every listed form so that listed forms
+        // keep their meaning. The lexicon is English → French.
+        if (source, target) == (Lang::En, Lang::Fr) {
+            let lexicon = Lexicon::embedded();
+            for (i, c) in glossary.concepts.iter().enumerate() {
+                if derives_translations(c, target, source) {
+                    b.add_derived(i, c, lexicon, source);
+                }
+            }
+        }
         let automaton = (!b.patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -274,6 +339,14 @@ impl GlossaryMatcher {
     /// The concept behind a match.
     pub fn concept(&self, index: usize) -> &Concept {
         &self.concepts[index]
+    }
+
+    /// For a derived match, which English word became which French word ("news →
+    /// actualités, week → semaine"); `None` for listed forms.
+    pub fn derivation(&self, m: &TermMatch) -> Option<&str> {
+        self.patterns[m.entry.0 as usize][m.entry.1 as usize]
+            .derivation
+            .as_deref()
     }
 
     /// The glossary form that produced a match, as written in the glossary.
@@ -314,6 +387,7 @@ impl GlossaryMatcher {
                     concept: e.concept as usize,
                     role: e.role,
                     surname: e.surname,
+                    derived: e.derivation.is_some(),
                     entry: (m.pattern().as_u32(), i as u32),
                 });
             }

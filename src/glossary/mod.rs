@@ -5,6 +5,7 @@
 //! embedded default glossary lives in `glossaries/default.toml`.
 
 mod csv;
+mod derive;
 mod import;
 mod load;
 mod matcher;
@@ -12,6 +13,7 @@ mod model;
 mod tbx;
 
 pub use self::csv::import_delimited;
+pub use derive::{DerivedForm, Lexicon, LexiconError, LEXICON_EN_FR, MAX_FORMS};
 pub use import::{Imported, ImportedConcept};
 pub use load::{import_file, load_file, parse, GlossaryError, GlossaryFormat};
 pub use matcher::{GlossaryMatcher, Role, TermMatch};
