@@ -20,7 +20,10 @@ pub static TRANSLATED_NAME: Rule = Rule {
     doc: r#"## What it does
 Finds names that the glossary keeps as they are in every language (`keep = true`: outlets,
 agencies, brands, think tanks, platforms) written in one of the translated forms the glossary
-lists for them.
+lists for them, or in a literal translation mtlint derives from the name with its
+English→French lexicon ("Courrier quotidien" for *Daily Mail*). A derived form is reported only
+where it stands as a name: capitalised, and, when it is made of everyday words, cited as a
+source ("selon", "a déclaré à", "… a rapporté").
 
 ## Why is this bad?
 Machine translation translates names word for word: *Newsweek* becomes "Semaine
@@ -37,7 +40,8 @@ Newsweek a contacté le ministère russe de la Défense.
 ```
 
 ## Fix safety
-Safe: the glossary names the original. The replacement keeps the elision and the article
+Safe for the forms the glossary lists: the glossary names the original. Unsafe for derived
+forms: they are a guess, so a person confirms them (`--unsafe-fixes` or interactively). The replacement keeps the elision and the article
 around it right ("le Journal de Wall Street" → "le Wall Street Journal") and takes a capital at
 the start of a sentence.
 "#,

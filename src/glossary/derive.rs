@@ -701,7 +701,7 @@ impl Lexicon {
                 vec![first_noun]
             };
             for k in splits {
-                let mut head_adjs: Vec<&Unit<'_>> = pre[..k].iter().copied().collect();
+                let mut head_adjs: Vec<&Unit<'_>> = pre[..k].to_vec();
                 let tail_start = last_noun.map_or(0, |l| l + 1);
                 if last_noun.is_some() {
                     head_adjs.extend(pre[tail_start..].iter().copied());

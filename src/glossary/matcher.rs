@@ -511,6 +511,29 @@ en = "Time"
     }
 
     #[test]
+    fn derived_translations_share_the_automaton_and_listed_forms_win() {
+        let m = matcher(GLOSSARY);
+        let text = "Semaine d’actualités, puis Semaine des infos.";
+        let folded = Folded::new(text, &[Span::new(0, text.len())], CaseMode::Fold);
+        let mut out = Vec::new();
+        m.find(text, &folded, &mut out);
+        let got: Vec<(&str, bool)> = out
+            .iter()
+            .map(|t| (t.span.slice(text), t.derived))
+            .collect();
+        assert_eq!(
+            got,
+            [("Semaine d’actualités", false), ("Semaine des infos", true)]
+        );
+        assert_eq!(m.derivation(&out[0]), None);
+        assert_eq!(m.derivation(&out[1]), Some("week → semaine, news → infos"));
+        // Concepts with a French translation of their own are not derived from.
+        assert!(find(&m, "Organisation des États turciques")
+            .iter()
+            .all(|f| f.1 == Role::Preferred));
+    }
+
+    #[test]
     fn surnames() {
         assert_eq!(
             derive_surname("Ursula von der Leyen"),
