@@ -41,9 +41,9 @@ Newsweek a contacté le ministère russe de la Défense.
 
 ## Fix safety
 Safe for the forms the glossary lists: the glossary names the original. Unsafe for derived
-forms: they are a guess, so a person confirms them (`--unsafe-fixes` or interactively). The replacement keeps the elision and the article
-around it right ("le Journal de Wall Street" → "le Wall Street Journal") and takes a capital at
-the start of a sentence.
+forms: they are a guess, so a person confirms them (`--unsafe-fixes` or interactively). The
+replacement keeps the elision and the article around it right ("le Journal de Wall Street" →
+"le Wall Street Journal") and takes a capital at the start of a sentence.
 "#,
 };
 
