@@ -126,11 +126,11 @@ enum Shape {
     ThinkTank,
     /// A person whose French transliteration differs, the English one a variant.
     Person,
-    /// A person with two accepted French spellings.
+    /// A person with two right French spellings, the English one wrong.
     PersonAccepted,
     /// A place where French usage is split.
     Place,
-    /// A term with a wrong form.
+    /// A named event whose English name is a leftover in French.
     Term,
 }
 
