@@ -13,6 +13,7 @@ use crate::diagnostic::Span;
 use crate::text::fold::is_word_char;
 use crate::text::{CaseMode, Folded, LanguageProfile};
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What a matched form is, for the target language.
@@ -122,6 +123,16 @@ pub(crate) fn derive_surname(form: &str) -> Option<&str> {
     }
     let surname = &form[words[first].0..];
     (surname.chars().filter(|c| c.is_alphabetic()).count() >= 3).then_some(surname)
+}
+
+/// `text` folded with its case kept, to compare with case-sensitive forms. Plain ASCII letters
+/// and digits ("UN", "Time") are their own folding: no copy.
+fn case_kept(text: &str) -> Cow<'_, str> {
+    if text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(Folded::fold_str(text, CaseMode::Keep))
+    }
 }
 
 struct Builder {
@@ -367,17 +378,15 @@ impl GlossaryMatcher {
             }
             let span = folded.original_span(m.start(), m.end());
             let list = &self.patterns[m.pattern().as_usize()];
-            let mut exact: Option<String> = None;
+            let mut exact: Option<Cow<'_, str>> = None;
             let best = list
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| match &e.exact {
                     None => true,
                     Some(want) => {
-                        let have = exact.get_or_insert_with(|| {
-                            Folded::fold_str(span.slice(original), CaseMode::Keep)
-                        });
-                        have == want
+                        let have = exact.get_or_insert_with(|| case_kept(span.slice(original)));
+                        have.as_ref() == want.as_str()
                     }
                 })
                 .min_by_key(|(_, e)| e.role.rank());

@@ -159,30 +159,59 @@ impl Folded {
 
     fn fold_segment(&mut self, original: &str, seg: Span, case: CaseMode) {
         let src = &original[seg.start..seg.end];
-        let mut iter = src.char_indices().peekable();
+        let mut i = 0;
         let mut in_space = false;
         let mut scratch = String::new();
-        while let Some((i, c)) = iter.next() {
+        while i < src.len() {
+            // Most of a text is plain ASCII (letters, digits, punctuation, single spaces),
+            // which folds byte for byte: copy such a run at once. A letter right before a
+            // combining mark stays out ("e" + U+0301 is composed below).
+            let bytes = &src.as_bytes()[i..];
+            let mut run = 0;
+            let mut space = in_space;
+            while let Some(&b) = bytes.get(run) {
+                if b == b' ' && !space {
+                    space = true;
+                } else if b.is_ascii() && b != b'-' && !b.is_ascii_whitespace() {
+                    space = false;
+                } else {
+                    break;
+                }
+                run += 1;
+            }
+            if !space && run > 0 && starts_with_combining_mark(&src[i + run..]) {
+                run -= 1;
+            }
+            if run > 0 {
+                self.push_anchor(seg.start + i, true);
+                let from = self.text.len();
+                self.text.push_str(&src[i..i + run]);
+                if case == CaseMode::Fold {
+                    self.text[from..].make_ascii_lowercase();
+                }
+                i += run;
+                in_space = bytes[run - 1] == b' ';
+                continue;
+            }
+            let c = src[i..].chars().next().expect("`i` is a char boundary");
             let at = seg.start + i;
             let next = at + c.len_utf8();
-            let mut class = classify(c);
-            if matches!(class, CharFold::Same)
-                && iter
-                    .peek()
-                    .is_some_and(|&(_, m)| !m.is_ascii() && canonical_combining_class(m) != 0)
+            i += c.len_utf8();
+            // Precomposed Latin letters (é, Ç, œ) are NFC already and lowercase to one letter
+            // of the same length (but İ): no normalization needed.
+            if ('\u{c0}'..='\u{17f}').contains(&c)
+                && c != '\u{130}'
+                && !starts_with_combining_mark(&src[i..])
             {
-                // "e" + U+0301: the cluster needs composing.
-                class = CharFold::Complex;
+                self.push_anchor(at, true);
+                self.text.push(match case {
+                    CaseMode::Fold => c.to_lowercase().next().unwrap_or(c),
+                    CaseMode::Keep => c,
+                });
+                in_space = false;
+                continue;
             }
-            match class {
-                CharFold::Same => {
-                    self.push_anchor(at, true);
-                    self.text.push(match case {
-                        CaseMode::Fold => c.to_ascii_lowercase(),
-                        CaseMode::Keep => c,
-                    });
-                    in_space = false;
-                }
+            match classify(c) {
                 CharFold::Space if in_space => {
                     // Collapsed into the space already written.
                     self.push_anchor(next, false);
@@ -203,15 +232,16 @@ impl Folded {
                     self.push_anchor(next, true);
                     in_space = false;
                 }
-                CharFold::Complex => {
+                // Plain ASCII comes here only before a combining mark: compose the cluster.
+                CharFold::Same | CharFold::Complex => {
                     // A starter and its combining marks form one cluster.
                     let mut end = next;
-                    while let Some(&(j, m)) = iter.peek() {
+                    while let Some(m) = src[i..].chars().next() {
                         if canonical_combining_class(m) == 0 {
                             break;
                         }
-                        end = seg.start + j + m.len_utf8();
-                        iter.next();
+                        i += m.len_utf8();
+                        end = seg.start + i;
                     }
                     let cluster = &original[at..end];
                     scratch.clear();
@@ -237,9 +267,23 @@ impl Folded {
     }
 }
 
+/// True when `s` starts with a combining mark (which joins the character before it).
+fn starts_with_combining_mark(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|m| !m.is_ascii() && canonical_combining_class(m) != 0)
+}
+
 /// True for characters that make up words: letters, digits and combining marks.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || (!c.is_ascii() && canonical_combining_class(c) != 0)
+    match c {
+        // Shortcuts for the characters news text is made of (the same answers as the general
+        // rule, which needs table lookups).
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{a0}' | '\u{ab}' | '\u{bb}' | '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric() || canonical_combining_class(c) != 0,
+    }
 }
 
 /// Removes diacritics from an already folded string (`é` → `e`, `ç` → `c`), keeping
@@ -314,6 +358,44 @@ mod tests {
         assert_eq!(f.as_str(), "abc\ndef");
         assert_eq!(f.original_span(4, 7), Span::new(4, 7));
         assert_eq!(f.original_span(0, 3), Span::new(0, 3));
+    }
+
+    #[test]
+    fn word_char_shortcuts_agree_with_the_general_rule() {
+        let general = |c: char| c.is_alphanumeric() || canonical_combining_class(c) != 0;
+        for c in ('\0'..='\u{2fff}').chain('\u{fe00}'..='\u{ffff}') {
+            assert_eq!(is_word_char(c), general(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_runs_fold_byte_for_byte_up_to_a_combining_mark() {
+        assert_eq!(
+            fold("Le G7 (2023), l’OTAN!").as_str(),
+            "le g7 (2023), l'otan!"
+        );
+        let nfd = "CAFE\u{301} au lait";
+        assert_eq!(fold(nfd).as_str(), "café au lait");
+        assert_maps(nfd, "café", "CAFE\u{301}");
+        assert_maps(nfd, "lait", "lait");
+        assert_eq!(
+            Folded::fold_str("Te\u{301}he\u{301}ran", CaseMode::Keep),
+            "Téhéran"
+        );
+    }
+
+    #[test]
+    fn precomposed_latin_letters_are_nfc_and_lowercase_to_one_letter() {
+        for c in ('\u{c0}'..='\u{17f}').filter(|&c| c != '\u{130}') {
+            assert_eq!(c.to_string().nfc().collect::<String>(), c.to_string());
+            let lower: Vec<char> = c.to_lowercase().collect();
+            assert!(
+                lower.len() == 1 && lower[0].len_utf8() == c.len_utf8(),
+                "{c:?}"
+            );
+        }
+        assert_eq!(fold("ÉTAT Œuvre İzmir").as_str(), "état œuvre i\u{307}zmir");
+        assert_maps("x ÉTAT y", "état", "ÉTAT");
     }
 
     #[test]

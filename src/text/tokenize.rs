@@ -128,32 +128,30 @@ pub fn sentences(text: &str, segment: Span, profile: &LanguageProfile, out: &mut
             ));
         }
     };
-    let mut iter = src.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut at = 0;
+    while let Some((i, c)) = next_sentence_mark(src, at) {
+        at = i + c.len_utf8();
         if c == '\n' {
             push(start, i, out);
             start = i + 1;
             continue;
         }
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
         // Closing punctuation that belongs to this sentence.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = at;
+        while let Some(d) = src[end..].chars().next() {
             if matches!(
                 d,
                 '.' | '!' | '?' | '…' | '"' | '»' | '”' | ')' | ']' | '’' | '\''
                     // German closing quotes, right after the period: „Ja.“ »Ja.«
                     | '“' | '«'
-            ) || (d == '\u{a0}' || d == '\u{202f}') && src[j + d.len_utf8()..].starts_with('»')
+            ) || (d == '\u{a0}' || d == '\u{202f}') && src[end + d.len_utf8()..].starts_with('»')
             {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        at = end;
         let rest = &src[end..];
         let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}']);
         if after_space.len() == rest.len() && !rest.is_empty() {
@@ -181,6 +179,22 @@ pub fn sentences(text: &str, segment: Span, profile: &LanguageProfile, out: &mut
         start = end;
     }
     push(start, src.len(), out);
+}
+
+/// The next `.`, `!`, `?`, `…` or line break at or after byte `from`, found byte-wise (all but
+/// `…` are ASCII; `…` is the only one starting with byte E2 that counts).
+fn next_sentence_mark(src: &str, mut from: usize) -> Option<(usize, char)> {
+    loop {
+        let i = from
+            + src.as_bytes()[from..]
+                .iter()
+                .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xe2))?;
+        match src.as_bytes()[i] {
+            0xe2 if src[i..].starts_with('…') => return Some((i, '…')),
+            0xe2 => from = i + 1,
+            b => return Some((i, char::from(b))),
+        }
+    }
 }
 
 /// True when the text before a period ends with an abbreviation or an initial.

@@ -27,8 +27,9 @@ const CONNECTOR_MAX: usize = 4;
 pub(crate) fn name_spans(a: &Analysis<'_>, out: &mut Vec<Span>) {
     let first = out.len();
     let tokens = &a.tokens;
-    let mut lowercase: Option<HashSet<&str>> = None;
-    let mut lower = String::new();
+    // Lone words opening a sentence (indices into `out`): names or common words, told apart
+    // once every name is found.
+    let mut openers = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -59,21 +60,53 @@ pub(crate) fn name_spans(a: &Analysis<'_>, out: &mut Vec<Span>) {
             }
             break;
         }
-        let span = Span::new(t.span.start, tokens[last].span.end);
-        // A lone word at the start of a sentence that the document also writes in lowercase
-        // is a common word ("Pendant", "Cette"), not a name.
-        let common = last == i && a.is_sentence_start(t.span.start) && {
-            let words = lowercase.get_or_insert_with(|| lowercase_words(a));
-            lower.clear();
-            lower.extend(t.text(a.text).chars().flat_map(char::to_lowercase));
-            words.contains(lower.as_str())
-        };
-        if !common {
-            out.push(span);
+        if last == i && a.is_sentence_start(t.span.start) {
+            openers.push(out.len());
         }
+        out.push(Span::new(t.span.start, tokens[last].span.end));
         i = last + 1;
     }
+    drop_common_words(a, &openers, out);
     join_spaced_compounds(a, first, out);
+}
+
+/// Removes the lone sentence openers (`openers`, indices into `names`) that the document also
+/// writes in lowercase: common words ("Pendant", "Cette"), not names.
+fn drop_common_words(a: &Analysis<'_>, openers: &[usize], names: &mut Vec<Span>) {
+    if openers.is_empty() {
+        return;
+    }
+    let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+    let wanted: HashSet<String> = openers
+        .iter()
+        .map(|&k| lower(names[k].slice(a.text)))
+        .collect();
+    // A sieve on first byte and length spares hashing most words of the document.
+    let slot = |w: &str| (usize::from(w.as_bytes()[0]), 1u64 << w.len().min(63));
+    let mut sieve = [0u64; 256];
+    for w in &wanted {
+        let (first, length) = slot(w);
+        sieve[first] |= length;
+    }
+    let written: HashSet<&str> = a
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.elided)
+        .map(|t| t.text(a.text))
+        .filter(|w| {
+            let (first, length) = slot(w);
+            sieve[first] & length != 0
+                && wanted.contains(*w)
+                && w.chars().next().is_some_and(char::is_lowercase)
+        })
+        .collect();
+    let mut openers = openers.iter().copied().peekable();
+    let mut at = 0;
+    names.retain(|name| {
+        let opener = openers.next_if_eq(&at).is_some();
+        at += 1;
+        !(opener && written.contains(lower(name.slice(a.text)).as_str()))
+    });
 }
 
 /// For each name of `names` (as found by [`name_spans`]), the index of the name right before
@@ -125,16 +158,6 @@ fn is_connector(a: &Analysis<'_>, t: &Token) -> bool {
         && !t.elided
         && word.chars().count() <= CONNECTOR_MAX
         && word.chars().all(char::is_lowercase)
-}
-
-/// The words the document writes in lowercase.
-fn lowercase_words<'t>(a: &Analysis<'t>) -> HashSet<&'t str> {
-    a.tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word && !t.elided)
-        .map(|t| t.text(a.text))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect()
 }
 
 /// Replaces two (or three) adjacent names separated by one space with the spaced compound,

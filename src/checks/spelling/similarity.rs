@@ -343,6 +343,12 @@ fn is_roman_ordinal(written: &str) -> bool {
 /// Folds one written word into `out`: compatibility decomposition, no combining marks,
 /// lowercase, and the few letters that do not decompose spelled out (ø, æ, œ, ß, ł, đ, ı).
 fn fold_word(written: &str, out: &mut String) {
+    if written.is_ascii() {
+        // What the general rule below gives for ASCII, without decomposing.
+        let alphanumeric = written.bytes().filter(u8::is_ascii_alphanumeric);
+        out.extend(alphanumeric.map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in written.nfkd() {
         if is_combining_mark(c) || !c.is_alphanumeric() {
             continue;
