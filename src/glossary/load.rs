@@ -145,12 +145,33 @@ pub fn load_file(path: &Path) -> Result<Glossary, Vec<GlossaryError>> {
 }
 
 /// Line and column (1-based, column in characters) of a byte offset.
-fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(source.len());
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+/// Where each line of a source starts, so that placing many errors and concepts costs a
+/// binary search each, not a scan from the start of the file.
+struct LineIndex<'a> {
+    source: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(source: &'a str) -> LineIndex<'a> {
+        let newlines = source.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+        let starts = std::iter::once(0)
+            .chain(newlines.map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { source, starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.source.len());
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts[line - 1];
+        let column = self
+            .source
+            .get(line_start..offset)
+            .map_or(0, |s| s.chars().count());
+        (line, column + 1)
+    }
 }
 
 /// Which role a form plays, for validation messages and conflicts.
@@ -184,9 +205,10 @@ pub(crate) fn is_acronym(form: &str) -> bool {
 /// Parses and validates glossary TOML; `path` names it in errors.
 pub fn parse(source: &str, path: &str) -> Result<Glossary, Vec<GlossaryError>> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let lines = LineIndex::new(source);
     let error_at = |offset: Option<usize>, message: String| GlossaryError {
         path: path.to_owned(),
-        location: offset.map(|o| line_column(source, o)),
+        location: offset.map(|o| lines.line_column(o)),
         message,
     };
     let raw: RawFile = toml::from_str(source).map_err(|e| {
@@ -223,7 +245,7 @@ pub fn parse(source: &str, path: &str) -> Result<Glossary, Vec<GlossaryError>> {
                 Some(id_span.start),
                 format!(
                     "concept id `{id}` is already used on line {}",
-                    line_column(source, *first).0
+                    lines.line_column(*first).0
                 ),
             ));
         } else {
@@ -296,7 +318,7 @@ pub fn parse(source: &str, path: &str) -> Result<Glossary, Vec<GlossaryError>> {
             surname,
             note: raw.note,
             langs,
-            origin: format!("{path}:{}", line_column(source, concept_offset).0),
+            origin: format!("{path}:{}", lines.line_column(concept_offset).0),
         });
     }
 
@@ -512,6 +534,21 @@ fn check_conflicts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: each concept's origin line was found by scanning the file from its start,
+    /// which made a 10 MB glossary take minutes to load.
+    #[test]
+    fn line_index_places_offsets_without_rescanning() {
+        let source = "ab\nçd\n\nlast";
+        let lines = LineIndex::new(source);
+        assert_eq!(lines.line_column(0), (1, 1));
+        assert_eq!(lines.line_column(2), (1, 3));
+        assert_eq!(lines.line_column(3), (2, 1));
+        assert_eq!(lines.line_column(5), (2, 2));
+        assert_eq!(lines.line_column(7), (3, 1));
+        assert_eq!(lines.line_column(8), (4, 1));
+        assert_eq!(lines.line_column(99), (4, 5));
+    }
 
     #[track_caller]
     fn assert_error(source: &str, expected: &str) {
