@@ -5,6 +5,7 @@ use crate::diagnostic::Span;
 use crate::document::Document;
 use crate::glossary::{GlossaryMatcher, TermMatch};
 use crate::text::{tokenize, CaseMode, Folded, LanguageProfile, Token, TokenKind};
+use std::sync::OnceLock;
 
 /// What every check reads about one document.
 #[derive(Debug)]
@@ -29,6 +30,8 @@ pub struct Analysis<'a> {
     pub target: &'static LanguageProfile,
     /// The language it was translated from.
     pub source: &'static LanguageProfile,
+    /// The apostrophe the prose writes, found on first use (see [`Analysis::apostrophe`]).
+    apostrophe: OnceLock<&'static str>,
 }
 
 impl<'a> Analysis<'a> {
@@ -60,7 +63,20 @@ impl<'a> Analysis<'a> {
             glossary,
             target,
             source,
+            apostrophe: OnceLock::new(),
         }
+    }
+
+    /// The apostrophe the prose writes: `’` when it writes one anywhere, else `'`. Looked up
+    /// once per document, so that many findings do not each scan the whole text.
+    pub fn apostrophe(&self) -> &'static str {
+        self.apostrophe.get_or_init(|| {
+            if self.text.contains('\u{2019}') {
+                "\u{2019}"
+            } else {
+                "'"
+            }
+        })
     }
 
     /// Number of words (tokens with a letter) of the prose.
@@ -93,8 +109,11 @@ impl<'a> Analysis<'a> {
     /// True when no word precedes `offset` in its sentence (quotes and dashes may).
     pub fn is_sentence_start(&self, offset: usize) -> bool {
         match self.sentence_at(offset) {
+            // Backwards: the nearest word ends the scan, so many findings in one long
+            // sentence do not each rescan it from its start.
             Some(s) => !self.text[s.start..offset]
                 .chars()
+                .rev()
                 .any(char::is_alphanumeric),
             None => true,
         }

@@ -36,11 +36,7 @@ pub fn fitted_edit(a: &Analysis<'_>, span: Span, replacement: &str, gender: Opti
         }
     }
 
-    let apostrophe = if text.contains('\u{2019}') {
-        "\u{2019}"
-    } else {
-        "'"
-    };
+    let apostrophe = a.apostrophe();
     // Write apostrophes the way the document does.
     if apostrophe != "'" && replacement.contains('\'') {
         replacement = replacement.replace('\'', apostrophe);
