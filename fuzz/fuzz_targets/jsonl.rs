@@ -6,16 +6,23 @@
 use libfuzzer_sys::fuzz_target;
 use mtlint::config::Settings;
 use mtlint::jsonl::JsonlRunner;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
-fn glossary() -> &'static mtlint::glossary::Glossary {
+/// One runner for the whole session: it compiles a linter per language on first use, which
+/// would otherwise dominate every execution.
+fn runner() -> &'static Mutex<JsonlRunner<'static>> {
     static GLOSSARY: OnceLock<mtlint::glossary::Glossary> = OnceLock::new();
-    GLOSSARY.get_or_init(mtlint::glossary::default_glossary)
+    static RUNNER: OnceLock<Mutex<JsonlRunner<'static>>> = OnceLock::new();
+    RUNNER.get_or_init(|| {
+        let glossary = GLOSSARY.get_or_init(mtlint::glossary::default_glossary);
+        Mutex::new(JsonlRunner::new(glossary, Settings::default()))
+    })
 }
 
 fuzz_target!(|data: &[u8]| {
     let mut out = Vec::new();
-    let summary = JsonlRunner::new(glossary(), Settings::default())
+    let mut runner = runner().lock().unwrap_or_else(|e| e.into_inner());
+    let summary = runner
         .run(data, &mut out)
         .expect("an in-memory stream has no I/O errors");
     let out = String::from_utf8(out).expect("the output is UTF-8");
