@@ -194,6 +194,23 @@ struct RawConfig {
     rules: Option<RawRules>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
+    report: Option<RawReport>,
+}
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawReport {
+    pass_threshold: Option<Spanned<f64>>,
+    weights: Option<Spanned<String>>,
+}
+
+/// The `[report]` section: how `mtlint report` scores articles.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReportConfig {
+    /// The lowest passing score, 0 to 100.
+    pub pass_threshold: Option<f64>,
+    /// Penalty points per MQM level, as `minor=1,major=5,critical=10`.
+    pub weights: Option<String>,
 }
 
 /// Settings that one source (a file, an override, the command line) sets; `None` leaves the
@@ -310,7 +327,7 @@ impl Resolved {
 }
 
 /// A parsed `mtlint.toml`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ConfigFile {
     /// Where it is.
     pub path: PathBuf,
@@ -320,6 +337,8 @@ pub struct ConfigFile {
     pub exclude: Vec<String>,
     /// `[[overrides]]`: globs and what they set.
     pub overrides: Vec<(Vec<String>, Layer)>,
+    /// `[report]`: scoring of `mtlint report`.
+    pub report: ReportConfig,
 }
 
 fn line_column(source: &str, offset: usize) -> (usize, usize) {
@@ -482,12 +501,35 @@ impl ConfigFile {
                 layer,
             ));
         }
+        let mut report = ReportConfig::default();
+        if let Some(r) = raw.report {
+            if let Some(t) = r.pass_threshold {
+                if (0.0..=100.0).contains(t.get_ref()) {
+                    report.pass_threshold = Some(*t.get_ref());
+                } else {
+                    p.error(
+                        t.span().start,
+                        format!(
+                            "pass-threshold `{}` is not a score from 0 to 100",
+                            t.get_ref()
+                        ),
+                    );
+                }
+            }
+            if let Some(w) = r.weights {
+                match w.get_ref().parse::<crate::report::score::Weights>() {
+                    Ok(_) => report.weights = Some(w.get_ref().clone()),
+                    Err(e) => p.error(w.span().start, e.to_string()),
+                }
+            }
+        }
         if p.errors.is_empty() {
             Ok(ConfigFile {
                 path: path.to_owned(),
                 base,
                 exclude: raw.exclude.unwrap_or_default(),
                 overrides,
+                report,
             })
         } else {
             Err(p.errors)
@@ -601,6 +643,12 @@ exclude = ["archive/**", "drafts/**"]
 [rules.severity]
 # glossary-variant = "error"
 
+# How `mtlint report` scores articles: penalty points per finding by MQM level, and the
+# lowest passing score (score = max(0, 100 - points x 1000 / words)).
+[report]
+# pass-threshold = 90
+# weights = "minor=1,major=5,critical=10"
+
 # Settings for some paths only.
 # [[overrides]]
 # paths = ["es/**"]
@@ -678,6 +726,26 @@ lang = "es"
             errors[0].to_string(),
             "dir/mtlint.toml:2:20: unknown severity `fatal`; use error, warning or info"
         );
+    }
+
+    #[test]
+    fn the_report_section_is_read_and_checked() {
+        let c = parse("[report]\npass-threshold = 75.5\nweights = \"minor=2,critical=20\"\n")
+            .expect("valid");
+        assert_eq!(c.report.pass_threshold, Some(75.5));
+        assert_eq!(c.report.weights.as_deref(), Some("minor=2,critical=20"));
+        let errors = parse("[report]\npass-threshold = 120.0\n").unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "dir/mtlint.toml:2:18: pass-threshold `120` is not a score from 0 to 100"
+        );
+        let errors = parse("[report]\nweights = \"huge=1\"\n").unwrap_err();
+        assert!(
+            errors[0].to_string().starts_with("dir/mtlint.toml:2:11: "),
+            "{}",
+            errors[0]
+        );
+        assert!(parse("[report]\ncolour = 1\n").is_err());
     }
 
     #[test]

@@ -328,3 +328,37 @@ fn a_baseline_hides_known_findings_only() {
         .code(2)
         .stderr(predicate::str::contains("bad.json:1:29:"));
 }
+
+#[test]
+fn report_scoring_comes_from_the_config_file_and_flags_win() {
+    let repo = repository();
+    write(
+        repo.path(),
+        "mtlint.toml",
+        "glossaries = [\"house.toml\"]\ndefault-glossary = false\n[report]\npass-threshold = 0.0\nweights = \"minor=0,major=0,critical=0\"\n",
+    );
+    let md = stdout(mtlint(repo.path()).args(["report", "--format", "markdown", "fr/a.txt"]));
+    assert!(md.contains("(score ≥ 0.0)"), "{md}");
+    assert!(md.contains("points: critical 0, major 0, minor 0"), "{md}");
+    let md = stdout(mtlint(repo.path()).args([
+        "report",
+        "--format",
+        "markdown",
+        "--pass-threshold",
+        "95",
+        "fr/a.txt",
+    ]));
+    assert!(md.contains("(score ≥ 95.0)"), "{md}");
+    write(
+        repo.path(),
+        "mtlint.toml",
+        "[report]\npass-threshold = 101.0\n",
+    );
+    mtlint(repo.path())
+        .args(["report", "--format", "markdown", "fr/a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "mtlint.toml:2:18: pass-threshold `101` is not a score from 0 to 100",
+        ));
+}

@@ -36,9 +36,9 @@ pub struct ReportArgs {
     #[arg(long, value_name = "TEXT", default_value = "mtlint review report")]
     title: String,
 
-    /// The lowest passing score (0 to 100).
-    #[arg(long, value_name = "SCORE", default_value = "90", value_parser = parse_threshold)]
-    pass_threshold: f64,
+    /// The lowest passing score (0 to 100) [default: `[report] pass-threshold` of mtlint.toml, else 90].
+    #[arg(long, value_name = "SCORE", value_parser = parse_threshold)]
+    pass_threshold: Option<f64>,
 
     /// Penalty points per finding by MQM severity, e.g. `minor=1,major=5,critical=10`
     /// (levels not named keep these defaults; `neutral` is 0).
@@ -123,6 +123,38 @@ pub fn run_apply(path: &Path) -> u8 {
     EXIT_OK
 }
 
+/// The passing score when neither a flag nor mtlint.toml sets one.
+const DEFAULT_PASS_THRESHOLD: f64 = 90.0;
+
+/// The `[report]` settings of the mtlint.toml found from the working directory, then of
+/// `--config` (later wins); errors are printed and give `None`.
+fn report_config(common: &super::common::CommonArgs) -> Option<mtlint::config::ReportConfig> {
+    let mut out = mtlint::config::ReportConfig::default();
+    let files = common
+        .config_file_for(None)
+        .into_iter()
+        .chain(common.config.clone());
+    for path in files {
+        match mtlint::config::ConfigFile::load(&path) {
+            Ok(c) => {
+                if c.report.pass_threshold.is_some() {
+                    out.pass_threshold = c.report.pass_threshold;
+                }
+                if c.report.weights.is_some() {
+                    out.weights = c.report.weights;
+                }
+            }
+            Err(errors) => {
+                for e in errors {
+                    print_error(e);
+                }
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
 /// Runs `mtlint report`.
 pub fn run(args: ReportArgs) -> u8 {
     if let Some(path) = &args.apply_decisions {
@@ -137,11 +169,22 @@ pub fn run(args: ReportArgs) -> u8 {
         return EXIT_ERROR;
     }
     let results = run.check();
+    let Some(config) = report_config(&args.common) else {
+        return EXIT_ERROR;
+    };
+    let weights = match (&args.weights, &config.weights) {
+        (Some(w), _) => *w,
+        (None, Some(text)) => parse_weights(text).unwrap_or_default(),
+        (None, None) => Weights::default(),
+    };
     let options = ReportOptions {
         title: args.title.clone(),
         scoring: Scoring {
-            weights: args.weights.unwrap_or_default(),
-            pass_threshold: args.pass_threshold,
+            weights,
+            pass_threshold: args
+                .pass_threshold
+                .or(config.pass_threshold)
+                .unwrap_or(DEFAULT_PASS_THRESHOLD),
         },
     };
     let report = Report::build(&results, &options);
