@@ -22,6 +22,13 @@ fn check_with_test_glossary() -> Command {
     cmd
 }
 
+/// Runs `cmd`, asserts its exit code, and returns its standard output.
+#[track_caller]
+fn stdout_with_code(cmd: &mut Command, code: i32) -> String {
+    let out = cmd.assert().code(code).get_output().stdout.clone();
+    String::from_utf8(out).expect("utf-8")
+}
+
 fn json_of(output: &[u8]) -> Value {
     serde_json::from_slice(output).expect("valid JSON")
 }
@@ -51,26 +58,18 @@ fn apply_fixes(text: &str, file: &Value) -> String {
 
 #[test]
 fn concise_output_lists_every_glossary_finding_and_fails() {
-    let out = check_with_test_glossary()
-        .args(["--format", "concise", SAMPLE])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    insta::assert_snapshot!(String::from_utf8(out).expect("utf-8"));
+    insta::assert_snapshot!(stdout_with_code(
+        check_with_test_glossary().args(["--format", "concise", SAMPLE]),
+        1
+    ));
 }
 
 #[test]
 fn human_output_shows_the_line_the_span_and_the_patch() {
-    let out = check_with_test_glossary()
-        .args(["--color", "never", SAMPLE])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    insta::assert_snapshot!(String::from_utf8(out).expect("utf-8"));
+    insta::assert_snapshot!(stdout_with_code(
+        check_with_test_glossary().args(["--color", "never", SAMPLE]),
+        1
+    ));
 }
 
 #[test]
@@ -84,14 +83,11 @@ fn clean_article_has_no_findings() {
 
 #[test]
 fn json_follows_the_version_1_contract() {
-    let out = check_with_test_glossary()
-        .args(["--format", "json", SAMPLE])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let report = json_of(&out);
+    let out = stdout_with_code(
+        check_with_test_glossary().args(["--format", "json", SAMPLE]),
+        1,
+    );
+    let report = json_of(out.as_bytes());
     assert_eq!(report["version"], 1);
     let file = &report["files"][0];
     assert_eq!(file["path"], SAMPLE);
