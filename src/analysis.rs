@@ -2,7 +2,7 @@
 //! folded view and the glossary matches.
 
 use crate::diagnostic::Span;
-use crate::document::Document;
+use crate::document::{Document, SegmentPair};
 use crate::glossary::{GlossaryMatcher, TermMatch};
 use crate::text::{tokenize, CaseMode, Folded, LanguageProfile, Token, TokenKind};
 use std::sync::OnceLock;
@@ -16,6 +16,8 @@ pub struct Analysis<'a> {
     pub text: &'a str,
     /// The prose segments.
     pub segments: &'a [Span],
+    /// Target segments with their source text, in a bilingual document.
+    pub pairs: &'a [SegmentPair],
     /// The folded view of the segments.
     pub folded: Folded,
     /// Words and numbers, in order.
@@ -56,6 +58,7 @@ impl<'a> Analysis<'a> {
             name: &doc.name,
             text,
             segments: &doc.segments,
+            pairs: &doc.pairs,
             folded,
             tokens,
             sentences,

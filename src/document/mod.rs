@@ -72,6 +72,25 @@ pub struct Document {
     prose: Option<(String, ProseMap)>,
     /// The prose blocks, as sorted, non-overlapping byte ranges of [`Document::prose`].
     pub segments: Vec<Span>,
+    /// In a bilingual document (XLIFF, PO, or a text checked with `--source`), each target
+    /// segment with the source text it translates; empty for a monolingual document.
+    pub pairs: Vec<SegmentPair>,
+}
+
+/// A target segment of a bilingual document and the source text it translates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SegmentPair {
+    /// What names the pair to a reader: an XLIFF unit or segment id, a PO entry's line, a
+    /// paragraph number.
+    pub id: String,
+    /// The source text, markup removed and entities decoded.
+    pub source: String,
+    /// Where the source text lies: a byte range of the file that holds it (the document
+    /// itself for XLIFF and PO, the `--source` file otherwise).
+    pub source_span: Span,
+    /// The target segment: a byte range of [`Document::prose`], inside one of
+    /// [`Document::segments`].
+    pub target: Span,
 }
 
 impl Document {
@@ -93,6 +112,7 @@ impl Document {
                     format,
                     prose: None,
                     segments,
+                    pairs: Vec::new(),
                 };
             }
             Format::Markdown => markdown::parse(&source.text, start, &mut builder),
@@ -105,6 +125,7 @@ impl Document {
             format,
             prose: Some((prose, map)),
             segments,
+            pairs: Vec::new(),
         }
     }
 
