@@ -25,14 +25,24 @@ pub fn fitted_edit(a: &Analysis<'_>, span: Span, replacement: &str, gender: Opti
         })
         .copied();
 
-    // A source article after a target article: "le The Wall Street Journal" → drop "The".
+    // A source article after a target article. Before a name of several words the source
+    // article goes ("le Journal de Wall Street" → "le Wall Street Journal"); a one-word name
+    // keeps it and the target article goes instead ("d’après La Colline" → "d’après The
+    // Hill", not "La Hill"), as the press writes it.
+    let mut replaces_article = false;
     if let Some((first, rest)) = replacement.split_once(' ') {
-        let after_article = prev.is_some_and(|p| {
-            let w = p.text(text);
-            profile.is_definite_article(w) || profile.is_contracted_article(w)
-        });
-        if after_article && a.source.is_definite_article(first) && !rest.is_empty() {
-            replacement = rest.to_owned();
+        let after = prev.map(|p| p.text(text));
+        let after_definite = after.is_some_and(|w| profile.is_definite_article(w));
+        let after_contracted = after.is_some_and(|w| profile.is_contracted_article(w));
+        if (after_definite || after_contracted)
+            && a.source.is_definite_article(first)
+            && !rest.is_empty()
+        {
+            if after_definite && !rest.contains(' ') {
+                replaces_article = true;
+            } else {
+                replacement = rest.to_owned();
+            }
         }
     }
 
@@ -42,7 +52,9 @@ pub fn fitted_edit(a: &Analysis<'_>, span: Span, replacement: &str, gender: Opti
         replacement = replacement.replace('\'', apostrophe);
     }
     let mut start = span.start;
-    if let Some(p) = prev {
+    if let Some(p) = prev.filter(|_| replaces_article) {
+        start = p.span.start;
+    } else if let Some(p) = prev {
         let word = p.text(text);
         let vowel = profile.starts_with_vowel(&replacement);
         let new_prefix = if p.elided && !vowel {
@@ -57,6 +69,12 @@ pub fn fitted_edit(a: &Analysis<'_>, span: Span, replacement: &str, gender: Opti
                     .contract_before_vowel(word)
                     .map(|open| format!("{}{apostrophe}", same_case(word, open)))
             }
+        } else if !p.elided && !vowel {
+            // "la Bête quotidienne" → "le Daily Beast": the article agrees with the name.
+            gender
+                .and_then(|g| profile.agree_article(word, g))
+                .filter(|agreed| !agreed.eq_ignore_ascii_case(word))
+                .map(|agreed| format!("{} ", same_case(word, agreed)))
         } else {
             None
         };
@@ -191,6 +209,87 @@ mod tests {
             "The Wall Street Journal",
             None,
             "Selon The Wall Street Journal, oui.",
+        );
+    }
+
+    #[test]
+    fn a_one_word_name_keeps_its_source_article() {
+        assert_fits(
+            "D'après La Colline, oui.",
+            "Colline",
+            "The Hill",
+            Some("m"),
+            "D'après The Hill, oui.",
+        );
+        assert_fits(
+            "Selon L’Atlantique, non.",
+            "Atlantique",
+            "The Atlantic",
+            None,
+            "Selon The Atlantic, non.",
+        );
+        assert_fits(
+            "La Colline écrit.",
+            "Colline",
+            "The Hill",
+            None,
+            "The Hill écrit.",
+        );
+        // After a contracted article the target article stays: "au Hill" reads as French.
+        assert_fits(
+            "Il l'a dit au Gardien.",
+            "Gardien",
+            "The Guardian",
+            Some("m"),
+            "Il l'a dit au Guardian.",
+        );
+    }
+
+    #[test]
+    fn the_article_agrees_with_the_name() {
+        assert_fits(
+            "a rapporté la Bête quotidienne.",
+            "Bête quotidienne",
+            "Daily Beast",
+            Some("m"),
+            "a rapporté le Daily Beast.",
+        );
+        assert_fits(
+            "La Bête quotidienne a rapporté.",
+            "Bête quotidienne",
+            "Daily Beast",
+            Some("m"),
+            "Le Daily Beast a rapporté.",
+        );
+        assert_fits(
+            "le rédacteur du Journal du Soir.",
+            "Journal du Soir",
+            "Tribune",
+            Some("f"),
+            "le rédacteur de la Tribune.",
+        );
+        assert_fits(
+            "selon les Temps financiers.",
+            "Temps financiers",
+            "Financial Times",
+            Some("m"),
+            "selon le Financial Times.",
+        );
+        // Unknown gender: the article is left as written.
+        assert_fits(
+            "selon la Bête quotidienne.",
+            "Bête quotidienne",
+            "Daily Beast",
+            None,
+            "selon la Daily Beast.",
+        );
+        // Not an article: "de" stays.
+        assert_fits(
+            "un article de Bête quotidienne.",
+            "Bête quotidienne",
+            "Daily Beast",
+            Some("m"),
+            "un article de Daily Beast.",
         );
     }
 

@@ -41,6 +41,8 @@ struct ProfileData {
     #[serde(default)]
     expand_by_gender: HashMap<String, HashMap<String, String>>,
     #[serde(default)]
+    agree_by_gender: HashMap<String, HashMap<String, String>>,
+    #[serde(default)]
     contracted_articles: Vec<String>,
     #[serde(default)]
     vowels: String,
@@ -78,6 +80,7 @@ pub struct LanguageProfile {
     expand_elision: HashMap<String, String>,
     articles_by_gender: HashMap<String, String>,
     expand_by_gender: HashMap<String, HashMap<String, String>>,
+    agree_by_gender: HashMap<String, HashMap<String, String>>,
     vowels: Vec<char>,
 }
 
@@ -168,6 +171,7 @@ impl LanguageProfile {
             expand_elision,
             articles_by_gender: data.articles_by_gender,
             expand_by_gender: data.expand_by_gender,
+            agree_by_gender: data.agree_by_gender,
             vowels: data.vowels.chars().collect(),
         }
     }
@@ -334,6 +338,16 @@ impl LanguageProfile {
                 .or_else(|| self.article_for_gender("m"));
         }
         self.expand_elision(&lower)
+    }
+
+    /// An article (plain or contracted with a preposition) made to agree with the gender of
+    /// the name that follows: `la` → `le`, `du` → `de la`, `au` → `aux`. `None` when `article`
+    /// is not one, or the profile has no form for `gender`.
+    pub fn agree_article(&self, article: &str, gender: &str) -> Option<&str> {
+        self.agree_by_gender
+            .get(&article.to_lowercase())?
+            .get(gender)
+            .map(String::as_str)
     }
 
     /// The definite article for a grammatical gender code (`m`, `f`, `mpl`, `fpl`).
