@@ -54,9 +54,10 @@ numbers, acronyms, and words the target language has borrowed (*week-end*, *thin
 *start-up*, *fake news*).
 
 Severity: error for a bracketed gloss or a whole sentence, warning for an inline run. A
-paragraph written entirely in the source language is reported as info: it is more often a
-quotation kept in the original (with its translation next to it) than a machine-translation
-leftover.
+paragraph written entirely in the source language, and a quotation between quotation marks
+(« … », “ … ”, " … ") wholly in the source language, are reported as info: the press quotes
+people in their own words on purpose, often with the translation next to it, far more often
+than machine translation leaves a quotation untranslated.
 
 An `untranslated-term` inside a fragment is not reported separately: the fragment's finding
 carries its glossary fix.
@@ -306,6 +307,8 @@ enum Kind {
     Gloss,
     Sentence,
     Paragraph,
+    /// A quotation wholly in the source language: « I'm very proud », “We will win.”
+    Quotation,
     Run,
 }
 
@@ -510,9 +513,25 @@ impl<'s, 'a> SentenceView<'s, 'a> {
         }
         Some(if self.paragraph_is_source_only() {
             Kind::Paragraph
+        } else if self.is_quoted() {
+            Kind::Quotation
         } else {
             Kind::Sentence
         })
+    }
+
+    /// True when the whole sentence stands between quotation marks.
+    fn is_quoted(&self) -> bool {
+        let sentence = self.span.slice(self.a.text).trim();
+        let open = sentence.chars().next();
+        let close = sentence
+            .trim_end_matches(['.', '!', '?', '…'])
+            .chars()
+            .next_back();
+        matches!(
+            (open, close),
+            (Some('«'), Some('»')) | (Some('"'), Some('"')) | (Some('“'), Some('”'))
+        )
     }
 
     /// True when the line holding the sentence has no target-language function word (the
@@ -608,8 +627,11 @@ impl<'s, 'a> SentenceView<'s, 'a> {
             return None;
         }
         if source >= 2 && function && evidence >= RUN_EVIDENCE {
-            let span = enclosing.map_or(content, |(_, span)| span);
-            return Some((Kind::Run, span, content));
+            return Some(match enclosing {
+                Some(('«' | '"' | '“', span)) => (Kind::Quotation, span, content),
+                Some((_, span)) => (Kind::Run, span, content),
+                None => (Kind::Run, content, content),
+            });
         }
         None
     }
@@ -685,7 +707,7 @@ impl<'s, 'a> SentenceView<'s, 'a> {
         let severity = match kind {
             Kind::Gloss | Kind::Sentence => Severity::Error,
             Kind::Run => Severity::Warning,
-            Kind::Paragraph => Severity::Info,
+            Kind::Paragraph | Kind::Quotation => Severity::Info,
         };
         let message = fragment_message(kind, span.slice(a.text), a.source);
         let mut d = Diagnostic::new(UNTRANSLATED_FRAGMENT.id, severity, span, message);
@@ -772,6 +794,10 @@ fn fragment_message(kind: Kind, found: &str, source: &LanguageProfile) -> String
         Kind::Sentence => format!("this sentence is in {lang}: it was left untranslated"),
         Kind::Paragraph => format!(
             "this paragraph is in {lang}: translate it, or mark it as a quotation if it is one"
+        ),
+        Kind::Quotation => format!(
+            "the quotation `{}` is in {lang}: translate it, unless it is quoted in the original on purpose",
+            excerpt(found)
         ),
         Kind::Run => format!("`{}` is left in {lang}", excerpt(found)),
     }

@@ -7,7 +7,7 @@ use super::name_evidence::is_derived_name;
 use super::replacement::fitted_edit;
 use super::{Check, Context, Rule};
 use crate::analysis::Analysis;
-use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
 use crate::glossary::{Kind, Role, TermMatch};
 
 /// A kept name appears translated.
@@ -156,11 +156,69 @@ impl Check for GlossaryCheck {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
         for m in &a.terms {
+            // An English spelling inside an English title or quotation is the title's own:
+            // « 20 Days in Mariupol » keeps "Mariupol".
+            if matches!(m.role, Role::Variant | Role::Source) && in_source_quotation(a, m.span) {
+                continue;
+            }
             if let Some(d) = term_diagnostic(a, m) {
                 out.push(d);
             }
         }
     }
+}
+
+/// How far around a match to look for the quotation marks that enclose it.
+const QUOTE_REACH: usize = 300;
+
+/// True when `span` lies inside quotation marks (« », “ ”, " ") whose content holds a
+/// function word of the source language that the target language does not have: a title or a
+/// quotation left in the source language on purpose.
+fn in_source_quotation(a: &Analysis<'_>, span: Span) -> bool {
+    let text = a.text;
+    let Some(segment) = a
+        .segments
+        .iter()
+        .find(|s| s.start <= span.start && span.end <= s.end)
+    else {
+        return false;
+    };
+    let mut lo = span.start.saturating_sub(QUOTE_REACH).max(segment.start);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (span.end + QUOTE_REACH).min(segment.end);
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let before = &text[lo..span.start];
+    let after = &text[span.end..hi];
+    let open = ['«', '“', '"'];
+    let Some((open_at, opener)) = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| open.contains(&c) || c == '»' || c == '”')
+        .filter(|&(_, c)| open.contains(&c))
+    else {
+        return false;
+    };
+    // Straight quotes open and close alike: inside when an odd number precede the match.
+    if opener == '"' && before.matches('"').count() % 2 == 0 {
+        return false;
+    }
+    let closer = match opener {
+        '«' => '»',
+        '“' => '”',
+        _ => '"',
+    };
+    let Some(close_at) = after.find(closer) else {
+        return false;
+    };
+    let inside = Span::new(lo + open_at + opener.len_utf8(), span.end + close_at);
+    a.tokens_in(inside).iter().any(|t| {
+        let w = t.text(text);
+        a.source.is_function_word(w) && !a.target.is_function_word(w)
+    })
 }
 
 /// The finding for one glossary match, if the match is not a right form. Other checks (the
@@ -480,6 +538,33 @@ fr = { preferred = "Irak", variants = ["Iraq"] }
             "untranslated-term",
             "Pendant la Cold War, rien.",
             &["Cold War"],
+        );
+    }
+
+    #[test]
+    fn english_spellings_inside_english_titles_and_quotations_are_not_flagged() {
+        assert_clean(
+            GLOSSARY,
+            "glossary-variant",
+            &[
+                "Le documentaire « 20 Days in London » a été primé.",
+                "Il cite “the London of my youth”.",
+                "Il cite \"the London of my youth\" encore.",
+            ],
+        );
+        // A French quotation around the name: still the English spelling.
+        assert_flags(
+            GLOSSARY,
+            "glossary-variant",
+            "Il a dit : « Je pars pour London demain ».",
+            &["London"],
+        );
+        // Quotes closed before the name: not inside.
+        assert_flags(
+            GLOSSARY,
+            "glossary-variant",
+            "Le film « The Game » sort. Pashinyan a parlé à London.",
+            &["Pashinyan", "London"],
         );
     }
 

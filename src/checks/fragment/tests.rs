@@ -181,6 +181,31 @@ fn a_paragraph_wholly_in_english_is_only_info() {
 }
 
 #[test]
+fn an_english_quotation_is_only_info() {
+    assert_flags(
+        "« I'm a very proud man standing here tonight », a lancé l'acteur.",
+        "« I'm a very proud man standing here tonight »",
+        Severity::Info,
+    );
+    assert_flags(
+        "L'acteur a conclu. “We will be back next year, and we will win.” Le public a applaudi.",
+        "“We will be back next year, and we will win.”",
+        Severity::Info,
+    );
+    // The same words without quotation marks are a leftover.
+    assert_flags(
+        "L'acteur a conclu, we will be back next year and we will win, devant le public.",
+        "we will be back next year and we will win",
+        Severity::Warning,
+    );
+    assert_flags(
+        "L'acteur a conclu. We will be back next year, and we will win. Le public a applaudi.",
+        "We will be back next year, and we will win.",
+        Severity::Error,
+    );
+}
+
+#[test]
 fn does_not_flag_loanwords() {
     assert_clean(
         &[
