@@ -718,6 +718,44 @@ fn configuration_and_glossary_changes_are_picked_up() {
 }
 
 #[test]
+fn a_configuration_change_from_the_client_is_taken_and_rechecks() {
+    let ws = workspace();
+    let (_, uri) = article_uri(ws.path(), "article.md");
+    let (mut client, _) = Client::start(ws.path(), json!({}), json!({}));
+    client.open(&uri, "markdown", ARTICLE);
+    let before = client.diagnostics(&uri);
+    assert_eq!(before.len(), 3);
+    assert!(before[0].get("codeDescription").is_none_or(|c| !c["href"]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with("https://docs.example/")));
+    // The configuration changes on disk without a watcher event; the client's settings
+    // change (under an `mtlint` key, as editors send them): options taken, files read again.
+    std::fs::write(
+        ws.path().join("mtlint.toml"),
+        format!("{CONFIG}[rules]\nignore = [\"inconsistent-spelling\"]\n"),
+    )
+    .expect("write config");
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "mtlint": { "ruleDocsUrl": "https://docs.example/{rule}" } } }),
+    );
+    let after = client.diagnostics(&uri);
+    assert_eq!(rules(&after), ["translated-name", "glossary-variant"]);
+    assert_eq!(
+        after[0]["codeDescription"]["href"],
+        "https://docs.example/translated-name"
+    );
+    // Settings the server does not know are ignored, and it goes on.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "other": 1, "debounceMs": "fast" } }),
+    );
+    assert_eq!(client.diagnostics(&uri).len(), 2);
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
 fn changes_are_debounced_into_one_check() {
     let ws = workspace();
     let (_, uri) = article_uri(ws.path(), "article.txt");

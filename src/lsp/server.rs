@@ -19,23 +19,24 @@ use crate::input::Source;
 use crate::lint::Linter;
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, LogMessage, Notification as _, PublishDiagnostics, ShowMessage,
+    DidChangeConfiguration, DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument,
+    DidOpenTextDocument, DidSaveTextDocument, LogMessage, Notification as _, PublishDiagnostics,
+    ShowMessage,
 };
 use lsp_types::request::{
     CodeActionRequest, HoverRequest, RegisterCapability, Request as _, UnregisterCapability,
 };
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, DiagnosticSeverity, DidChangeTextDocumentParams,
-    DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
-    FileSystemWatcher, GlobPattern, HoverParams, HoverProviderCapability, InitializeParams,
-    InitializeResult, LogMessageParams, MarkupKind, MessageType, NumberOrString, Position,
-    PublishDiagnosticsParams, Range, Registration, RegistrationParams, SaveOptions,
-    ServerCapabilities, ServerInfo, ShowMessageParams, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Unregistration,
-    UnregistrationParams, Uri,
+    CodeActionProviderCapability, DiagnosticSeverity, DidChangeConfigurationParams,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, FileSystemWatcher, GlobPattern,
+    HoverParams, HoverProviderCapability, InitializeParams, InitializeResult, LogMessageParams,
+    MarkupKind, MessageType, NumberOrString, Position, PublishDiagnosticsParams, Range,
+    Registration, RegistrationParams, SaveOptions, ServerCapabilities, ServerInfo,
+    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Unregistration, UnregistrationParams, Uri,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -319,6 +320,9 @@ impl Server {
             DidChangeWatchedFiles::METHOD => {
                 params(n.params).map(|p| self.did_change_watched_files(p, now))
             }
+            DidChangeConfiguration::METHOD => {
+                params(n.params).map(|p| self.did_change_configuration(p, now))
+            }
             _ => Ok(()),
         };
         if let Err(RequestError(_, message)) = outcome {
@@ -353,16 +357,8 @@ impl Server {
                 .and_then(|d| d.dynamic_registration)
                 .unwrap_or(false),
         };
-        let options: InitializationOptions = p
-            .initialization_options
-            .clone()
-            .and_then(|v| serde_json::from_value(v).ok())
-            .unwrap_or_default();
-        if let Some(ms) = options.debounce_ms {
-            self.options.debounce = Duration::from_millis(ms.min(10_000));
-        }
-        if let Some(url) = options.rule_docs_url {
-            self.options.links = RuleLinks::new(url);
+        if let Some(options) = p.initialization_options.clone() {
+            self.apply_options(options);
         }
         #[allow(deprecated)] // `root_uri` is what older clients send
         let root = p
@@ -541,6 +537,31 @@ impl Server {
                 doc.due = Some(now);
             }
         }
+    }
+
+    /// Takes the options a client sends at start or later (`debounceMs`, `ruleDocsUrl`),
+    /// at the top level or under an `mtlint` key; unknown keys and wrong types are ignored.
+    fn apply_options(&mut self, value: Value) {
+        let value = match value {
+            Value::Object(mut map) if map.get("mtlint").is_some_and(Value::is_object) => {
+                map.remove("mtlint").unwrap_or_default()
+            }
+            other => other,
+        };
+        let options: InitializationOptions = serde_json::from_value(value).unwrap_or_default();
+        if let Some(ms) = options.debounce_ms {
+            self.options.debounce = Duration::from_millis(ms.min(10_000));
+        }
+        if let Some(url) = options.rule_docs_url {
+            self.options.links = RuleLinks::new(url);
+        }
+    }
+
+    /// The client's settings changed: take its options, then read every configuration and
+    /// glossary again and re-check every open document (settings may name other files).
+    fn did_change_configuration(&mut self, p: DidChangeConfigurationParams, now: Instant) {
+        self.apply_options(p.settings);
+        self.reload(now);
     }
 
     fn did_change_watched_files(&mut self, p: DidChangeWatchedFilesParams, now: Instant) {
