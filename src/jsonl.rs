@@ -105,7 +105,8 @@ impl<'g> JsonlRunner<'g> {
                 text: record.text,
             },
             format,
-        );
+        )
+        .map_err(|e| e.to_string())?;
         Ok((record.id, linter.check(doc)))
     }
 

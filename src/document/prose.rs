@@ -204,11 +204,19 @@ impl ProseBuilder {
 
     /// Ends the current block: what follows starts a new segment.
     pub fn end_block(&mut self) {
-        if let Some(start) = self.block_start.take() {
-            if !self.text[start..].trim().is_empty() {
-                self.segments.push(Span::new(start, self.text.len()));
-            }
+        self.end_segment();
+    }
+
+    /// Ends the current block like [`ProseBuilder::end_block`], and returns the segment it
+    /// made, if it held more than white space.
+    pub fn end_segment(&mut self) -> Option<Span> {
+        let start = self.block_start.take()?;
+        if self.text[start..].trim().is_empty() {
+            return None;
         }
+        let segment = Span::new(start, self.text.len());
+        self.segments.push(segment);
+        Some(segment)
     }
 
     /// The prose, its map and its segments.
