@@ -246,6 +246,8 @@ fn read_strings(text: &str, from: usize, to: usize, field: &mut Field) -> Result
 fn read_string(text: &str, open: usize, to: usize) -> Result<(usize, Vec<Part>), Located> {
     let bytes = text.as_bytes();
     let mut parts = Vec::new();
+    // Octal and hex escapes of bytes above 0x7F: together they spell UTF-8 characters.
+    let mut run: Vec<(Span, u8)> = Vec::new();
     let mut raw_start = open + 1;
     let mut at = open + 1;
     let flush = |parts: &mut Vec<Part>, from: usize, to: usize| {
@@ -257,17 +259,28 @@ fn read_string(text: &str, open: usize, to: usize) -> Result<(usize, Vec<Part>),
         match bytes[at] {
             b'"' => {
                 flush(&mut parts, raw_start, at);
+                flush_bytes(&mut run, &mut parts)?;
                 return Ok((at + 1, parts));
             }
             b'\\' => {
                 flush(&mut parts, raw_start, at);
-                let (len, c) =
+                let (len, value) =
                     read_escape(&text[at..to]).ok_or_else(|| bad_escape(text, at, to))?;
-                parts.push(Part::Escape(Span::new(at, at + len), c));
+                let span = Span::new(at, at + len);
+                match value {
+                    Escaped::Byte(b) => run.push((span, b)),
+                    Escaped::Char(c) => {
+                        flush_bytes(&mut run, &mut parts)?;
+                        parts.push(Part::Escape(span, c));
+                    }
+                }
                 at += len;
                 raw_start = at;
             }
-            _ => at += 1,
+            _ => {
+                flush_bytes(&mut run, &mut parts)?;
+                at += 1;
+            }
         }
     }
     Err(Located::new(
@@ -276,15 +289,48 @@ fn read_string(text: &str, open: usize, to: usize) -> Result<(usize, Vec<Part>),
     ))
 }
 
+/// Turns a run of byte escapes into the characters they spell, each mapped to its escapes.
+fn flush_bytes(run: &mut Vec<(Span, u8)>, parts: &mut Vec<Part>) -> Result<(), Located> {
+    if run.is_empty() {
+        return Ok(());
+    }
+    let bytes: Vec<u8> = run.iter().map(|&(_, b)| b).collect();
+    let decoded = std::str::from_utf8(&bytes).map_err(|e| {
+        Located::new(
+            run[e.valid_up_to()].0.start,
+            "these escaped bytes are not UTF-8 (the file is read as UTF-8)",
+        )
+    })?;
+    let mut i = 0;
+    for c in decoded.chars() {
+        let n = c.len_utf8();
+        parts.push(Part::Escape(
+            Span::new(run[i].0.start, run[i + n - 1].0.end),
+            c,
+        ));
+        i += n;
+    }
+    run.clear();
+    Ok(())
+}
+
 fn bad_escape(text: &str, at: usize, to: usize) -> Located {
     let shown: String = text[at..to].chars().take(2).collect();
     Located::new(at, format!("invalid escape `{shown}`"))
 }
 
+/// What an escape sequence stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Escaped {
+    Char(char),
+    /// A byte above 0x7F, part of a UTF-8 sequence.
+    Byte(u8),
+}
+
 /// The length and value of the escape sequence at the start of `s` (which starts with `\`), as
-/// gettext reads them: `\n \t \r \b \f \v \a \\ \"`, octal `\NNN` (one to three digits) and hex
-/// `\xHH…`. `None` for anything else, or a code that is not a character.
-fn read_escape(s: &str) -> Option<(usize, char)> {
+/// gettext reads them: `\n \t \r \b \f \v \a \\ \"`, octal `\NNN` (one to three digits)
+/// and hex `\xHH…`, both bytes. `None` for anything else, NUL, or a value above a byte.
+fn read_escape(s: &str) -> Option<(usize, Escaped)> {
     let b = s.as_bytes();
     let simple = match *b.get(1)? {
         b'n' => Some('\n'),
@@ -299,7 +345,7 @@ fn read_escape(s: &str) -> Option<(usize, char)> {
         _ => None,
     };
     if let Some(c) = simple {
-        return Some((2, c));
+        return Some((2, Escaped::Char(c)));
     }
     let (digits, radix, skip) = match b[1] {
         b'0'..=b'7' => (
@@ -314,7 +360,7 @@ fn read_escape(s: &str) -> Option<(usize, char)> {
         b'x' => (
             b[2..]
                 .iter()
-                .take(6)
+                .take(8)
                 .take_while(|d| d.is_ascii_hexdigit())
                 .count(),
             16,
@@ -325,9 +371,12 @@ fn read_escape(s: &str) -> Option<(usize, char)> {
     if digits == 0 {
         return None;
     }
-    let value = u32::from_str_radix(&s[skip..skip + digits], radix).ok()?;
-    let c = char::from_u32(value).filter(|&c| c != '\0')?;
-    Some((skip + digits, c))
+    let value = u8::try_from(u32::from_str_radix(&s[skip..skip + digits], radix).ok()?).ok()?;
+    match value {
+        0 => None,
+        1..=0x7f => Some((skip + digits, Escaped::Char(char::from(value)))),
+        _ => Some((skip + digits, Escaped::Byte(value))),
+    }
 }
 
 /// Adds a whole entry: its translations become segments, the header its languages.
@@ -612,12 +661,27 @@ msgstr[1] "%d fichiers"
 
     #[test]
     fn octal_and_hex_escapes_as_gettext_reads_them() {
-        assert_eq!(read_escape("\\101"), Some((4, 'A')));
-        assert_eq!(read_escape("\\1011"), Some((4, 'A')));
-        assert_eq!(read_escape("\\x41g"), Some((4, 'A')));
-        assert_eq!(read_escape("\\xe9"), Some((4, 'é')));
+        assert_eq!(read_escape("\\101"), Some((4, Escaped::Char('A'))));
+        assert_eq!(read_escape("\\1011"), Some((4, Escaped::Char('A'))));
+        assert_eq!(read_escape("\\x41g"), Some((4, Escaped::Char('A'))));
+        assert_eq!(read_escape("\\xe9"), Some((4, Escaped::Byte(0xe9))));
+        assert_eq!(read_escape("\\x2019"), None);
         assert_eq!(read_escape("\\q"), None);
         assert_eq!(read_escape("\\"), None);
+    }
+
+    #[test]
+    fn escaped_bytes_spell_utf8_characters() {
+        let d = doc("msgid \"a\"\nmsgstr \"actualit\\303\\251s \\xc3\\xa9t\\xc3\\xa9\"\n");
+        assert_eq!(d.prose(), "actualités été");
+        let at = d.prose().find('é').unwrap();
+        let span = d.to_original(Span::new(at, at + 'é'.len_utf8()));
+        assert_eq!(span.slice(&d.original), "\\303\\251");
+        let message = error("msgid \"a\"\nmsgstr \"x\\303y\"\n");
+        assert!(
+            message.starts_with("t.po:2:10: these escaped bytes are not UTF-8"),
+            "{message}"
+        );
     }
 
     #[test]
