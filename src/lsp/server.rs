@@ -618,6 +618,7 @@ impl Server {
             diagnostics.push(lsp_types::Diagnostic {
                 range: Range::new(at, at),
                 severity: Some(DiagnosticSeverity::ERROR),
+                code: Some(NumberOrString::String("unreadable".to_owned())),
                 source: Some("mtlint".to_owned()),
                 message: format!("cannot read this file: {}", e.message),
                 ..lsp_types::Diagnostic::default()
@@ -887,6 +888,11 @@ mod tests {
             format_of("whatever", Some(Path::new("/README"))),
             Some(Format::Text)
         );
+        assert_eq!(
+            format_of("xml", Some(Path::new("/a.xlf"))),
+            Some(Format::Xliff)
+        );
+        assert_eq!(format_of("po", None), Some(Format::Po));
         assert_eq!(format_of("toml", Some(Path::new("/mtlint.toml"))), None);
         assert_eq!(format_of("rust", Some(Path::new("/a.rs"))), None);
     }
