@@ -110,6 +110,11 @@ struct Parser<'t> {
     text: &'t str,
     version: Option<Version>,
     stack: Vec<(Vec<u8>, Role)>,
+    /// How many open elements are skipped, are targets, are marked `translate="no"`: counted
+    /// so that deep nesting costs nothing per event.
+    skipped: usize,
+    targets: usize,
+    no_translate: usize,
     unit: Option<Unit>,
     /// The content element being read.
     content: Option<Content>,
@@ -127,6 +132,9 @@ pub(super) fn parse(text: &str, start: usize, b: &mut ProseBuilder) -> Result<Bi
         text,
         version: None,
         stack: Vec::new(),
+        skipped: 0,
+        targets: 0,
+        no_translate: 0,
         unit: None,
         content: None,
         out: Bilingual::default(),
@@ -204,16 +212,11 @@ fn attribute(e: &BytesStart<'_>, name: &[u8], at: usize) -> Result<Option<String
 impl Parser<'_> {
     /// True inside a target's prose (not in skipped markup).
     fn in_prose(&self) -> bool {
-        self.content.is_some()
-            && !self.stack.iter().any(|(_, r)| *r == Role::Skip)
-            && self
-                .stack
-                .iter()
-                .any(|(_, r)| *r == Role::Content(Which::Target))
+        self.content.is_some() && self.skipped == 0 && self.targets > 0
     }
 
     fn piece(&mut self, piece: Piece) {
-        if self.stack.iter().any(|(_, r)| *r == Role::Skip) {
+        if self.skipped > 0 {
             return;
         }
         if let Some(content) = &mut self.content {
@@ -221,10 +224,31 @@ impl Parser<'_> {
         }
     }
 
-    fn no_translate(&self) -> bool {
-        self.stack
-            .iter()
-            .any(|(_, r)| *r == Role::Structure { no: true })
+    /// Opens an element, keeping the counts.
+    fn push(&mut self, name: Vec<u8>, role: Role) {
+        self.count(&role, true);
+        self.stack.push((name, role));
+    }
+
+    /// Closes the innermost element, keeping the counts.
+    fn pop(&mut self) -> Option<Role> {
+        let (_, role) = self.stack.pop()?;
+        self.count(&role, false);
+        Some(role)
+    }
+
+    fn count(&mut self, role: &Role, open: bool) {
+        let counter = match role {
+            Role::Skip => &mut self.skipped,
+            Role::Content(Which::Target) => &mut self.targets,
+            Role::Structure { no: true } => &mut self.no_translate,
+            _ => return,
+        };
+        if open {
+            *counter += 1;
+        } else {
+            *counter -= 1;
+        }
     }
 
     fn open(
@@ -279,7 +303,7 @@ impl Parser<'_> {
             Role::Unit => {
                 self.unit = Some(Unit {
                     id: attribute(e, b"id", tag.start)?.unwrap_or_default(),
-                    skipped: translate_no || self.no_translate(),
+                    skipped: translate_no || self.no_translate > 0,
                     ..Unit::default()
                 });
             }
@@ -297,7 +321,7 @@ impl Parser<'_> {
             }
             _ => {}
         }
-        self.stack.push((name, role));
+        self.push(name, role);
         if empty {
             self.close(tag.end, b);
         }
@@ -344,15 +368,14 @@ impl Parser<'_> {
         }
         let translate_no = attribute(e, b"translate", tag.start)?.as_deref() == Some("no");
         if !empty {
-            self.stack
-                .push((name.to_vec(), Role::Structure { no: translate_no }));
+            self.push(name.to_vec(), Role::Structure { no: translate_no });
         }
         Ok(())
     }
 
     /// Closes the innermost element, whose end tag starts at `at`.
     fn close(&mut self, at: usize, b: &mut ProseBuilder) {
-        let Some((_, role)) = self.stack.pop() else {
+        let Some(role) = self.pop() else {
             return;
         };
         match role {

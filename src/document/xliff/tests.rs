@@ -195,3 +195,19 @@ fn escapes() {
     assert_eq!(escape("a & <b> \"c\""), "a &amp; &lt;b&gt; \"c\"");
     assert_eq!(escape_cdata("x]]>y"), "x]]]]><![CDATA[>y");
 }
+
+#[test]
+fn deep_nesting_and_many_units_stay_linear() {
+    let depth = 50_000;
+    let text = format!(
+        "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>s</source><target>{}x{}</target></trans-unit>{}</body></file></xliff>",
+        "<g>".repeat(depth),
+        "</g>".repeat(depth),
+        "<trans-unit id=\"n\"><source>a</source><target>b</target></trans-unit>".repeat(depth)
+    );
+    let started = std::time::Instant::now();
+    let d = doc(&text);
+    assert_eq!(d.pairs.len(), depth + 1);
+    assert_eq!(targets(&d)[0], "x");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}
