@@ -2,10 +2,11 @@
 //! streamed in constant memory so mtlint can be a stage of a pipeline (Spark `RDD.pipe`, GNU
 //! parallel, Beam).
 //!
-//! A record is `{"id": …, "text": "…", "format": "txt|md|html", "lang": "fr"}`; `id` is
+//! A record is `{"id": …, "text": "…", "format": "txt|md|html|xliff|po", "lang": "fr"}`; `id` is
 //! echoed back as given, `format` defaults to `txt` and `lang` to the run's language. Spans in
-//! the results are byte offsets into the record's `text` (UTF-8). A malformed line yields
-//! `{"line": N, "error": "…"}` and the stream goes on.
+//! the results are byte offsets into the record's `text` (UTF-8). A malformed line, or a text
+//! that does not parse as its format (XLIFF, PO), yields `{"line": N, "error": "…"}` and the
+//! stream goes on.
 
 use crate::config::Settings;
 use crate::document::{Document, Format};
@@ -105,7 +106,8 @@ impl<'g> JsonlRunner<'g> {
                 text: record.text,
             },
             format,
-        );
+        )
+        .map_err(|e| e.to_string())?;
         Ok((record.id, linter.check(doc)))
     }
 
@@ -205,7 +207,7 @@ mod tests {
         assert_eq!(lines[3]["line"], 5);
         assert_eq!(
             lines[3]["error"],
-            "unknown format `pdf`; known: txt, md, html"
+            "unknown format `pdf`; known: txt, md, html, xliff, po"
         );
     }
 }

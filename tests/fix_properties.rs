@@ -85,13 +85,16 @@ fn format() -> impl Strategy<Value = Format> {
 
 fn check(linter: &Linter, text: &str, format: Format) -> Vec<mtlint::diagnostic::Diagnostic> {
     linter
-        .check(Document::parse(
-            Source {
-                name: "a".into(),
-                text: text.into(),
-            },
-            format,
-        ))
+        .check(
+            Document::parse(
+                Source {
+                    name: "a".into(),
+                    text: text.into(),
+                },
+                format,
+            )
+            .expect("text, Markdown and HTML always parse"),
+        )
         .diagnostics
 }
 

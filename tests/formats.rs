@@ -15,13 +15,16 @@ fn linter() -> Linter {
 }
 
 fn check_text(text: &str, format: Format) -> FileResult {
-    linter().check(Document::parse(
-        Source {
-            name: format!("article.{}", format.as_str()),
-            text: text.to_owned(),
-        },
-        format,
-    ))
+    linter().check(
+        Document::parse(
+            Source {
+                name: format!("article.{}", format.as_str()),
+                text: text.to_owned(),
+            },
+            format,
+        )
+        .expect("the fixtures parse"),
+    )
 }
 
 fn read(format: Format) -> String {
@@ -186,13 +189,16 @@ fn replacements_are_escaped_in_html() {
     .expect("valid");
     let linter = Linter::new(&glossary, Settings::default()).expect("fr");
     let html = "<p>Selon Téléphone américain.</p>";
-    let result = linter.check(Document::parse(
-        Source {
-            name: "a.html".into(),
-            text: html.into(),
-        },
-        Format::Html,
-    ));
+    let result = linter.check(
+        Document::parse(
+            Source {
+                name: "a.html".into(),
+                text: html.into(),
+            },
+            Format::Html,
+        )
+        .expect("HTML always parses"),
+    );
     let fixed = mtlint::fix::apply_edits(html, &safe_edits(&result)).expect("applies");
     assert_eq!(fixed, "<p>Selon AT&amp;T &lt;US&gt;.</p>");
 }

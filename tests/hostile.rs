@@ -29,13 +29,16 @@ fn linter() -> &'static Linter {
 
 fn check(text: &str, format: Format) -> Vec<Diagnostic> {
     let diagnostics = linter()
-        .check(Document::parse(
-            Source {
-                name: "hostile".into(),
-                text: text.into(),
-            },
-            format,
-        ))
+        .check(
+            Document::parse(
+                Source {
+                    name: "hostile".into(),
+                    text: text.into(),
+                },
+                format,
+            )
+            .expect("text, Markdown and HTML always parse"),
+        )
         .diagnostics;
     for d in &diagnostics {
         assert_inside(text, d.span);

@@ -422,6 +422,36 @@ fn publishes_findings_with_code_link_severity_source_and_related_places() {
 }
 
 #[test]
+fn xliff_and_po_targets_are_checked_and_a_broken_file_gets_one_error_where_it_breaks() {
+    let ws = workspace();
+    let xliff = "<xliff version=\"2.0\" srcLang=\"en\" trgLang=\"fr\"><file id=\"f\"><unit id=\"u\"><segment>\n<source>Newsweek said</source>\n<target>Semaine d&apos;actualités a dit</target>\n</segment></unit></file></xliff>\n";
+    let (path, uri) = article_uri(ws.path(), "a.xlf");
+    std::fs::write(&path, xliff).expect("write");
+    let (mut client, _) = Client::start(ws.path(), json!({}), json!({}));
+    client.open(&uri, "xml", xliff);
+    let diagnostics = client.diagnostics(&uri);
+    assert_eq!(rules(&diagnostics), ["translated-name"]);
+    assert_eq!(
+        diagnostics[0]["range"],
+        range_of(xliff, "Semaine d&apos;actualités", 0, false)
+    );
+    let po = "msgid \"a\"\nmsgstr \"b\\q\"\n";
+    let (path, uri) = article_uri(ws.path(), "a.po");
+    std::fs::write(&path, po).expect("write");
+    client.open(&uri, "po", po);
+    let diagnostics = client.diagnostics(&uri);
+    assert_eq!(rules(&diagnostics), ["unreadable"]);
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        json!({"line": 1, "character": 9})
+    );
+    assert!(diagnostics[0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("invalid escape")));
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
 fn each_code_action_applied_makes_its_finding_go_away() {
     let ws = workspace();
     let (_, uri) = article_uri(ws.path(), "article.md");

@@ -64,13 +64,16 @@ fn sample_text() -> String {
 fn sample_result() -> FileResult {
     let glossary = load_file(Path::new(GLOSSARY)).expect("valid glossary");
     let linter = Linter::new(&glossary, Settings::default()).expect("french");
-    linter.check(Document::parse(
-        Source {
-            name: SAMPLE.to_owned(),
-            text: sample_text(),
-        },
-        Format::Text,
-    ))
+    linter.check(
+        Document::parse(
+            Source {
+                name: SAMPLE.to_owned(),
+                text: sample_text(),
+            },
+            Format::Text,
+        )
+        .expect("text always parses"),
+    )
 }
 
 /// A file whose name and findings exercise escaping: a comma, a colon, a percent sign, a line

@@ -33,15 +33,47 @@ pub fn text(data: &[u8]) -> String {
     String::from_utf8_lossy(data).into_owned()
 }
 
-/// Reads `text` as `format`.
-pub fn document(text: &str, format: Format) -> Document {
-    Document::parse(
+/// Reads `text` as `format`; `None` when it does not parse (XLIFF and PO only: the parse
+/// error must then name a place inside the text).
+pub fn try_document(text: &str, format: Format) -> Option<Document> {
+    match Document::parse(
         Source {
             name: "fuzz".to_owned(),
             text: text.to_owned(),
         },
         format,
-    )
+    ) {
+        Ok(doc) => Some(doc),
+        Err(e) => {
+            assert!(
+                matches!(format, Format::Xliff | Format::Po),
+                "{format:?} never fails to parse: {e}"
+            );
+            assert!(e.offset <= text.len() && e.line >= 1 && e.column >= 1, "{e:?}");
+            None
+        }
+    }
+}
+
+/// Reads `text` as `format`, which must parse (text, Markdown, HTML).
+pub fn document(text: &str, format: Format) -> Document {
+    try_document(text, format).expect("text, Markdown and HTML always parse")
+}
+
+/// A bilingual document's pairs: each target inside one segment of the prose, each source span
+/// inside the original, all on character boundaries.
+pub fn assert_pairs(doc: &Document) {
+    for pair in &doc.pairs {
+        assert_span(doc.prose(), pair.target, "pair target");
+        assert!(
+            doc.segments.iter().any(|s| s.contains(pair.target)),
+            "pair {} target {:?} outside every segment",
+            pair.id,
+            pair.target
+        );
+        assert_span(&doc.original, pair.source_span, "pair source");
+        assert_span(&doc.original, doc.to_original(pair.target), "pair target in the original");
+    }
 }
 
 /// `span` lies inside `text` and on character boundaries.
@@ -126,4 +158,28 @@ pub fn assert_fix_idempotent(linter: &Linter, text: &str, format: Format, min: A
         "fixing the fixed text changed it ({:?})",
         twice.applied
     );
+}
+
+/// A bilingual file that parses: its document and pairs hold every property, its findings too,
+/// and applying every planned fix (safe and unsafe) leaves a file that still parses, with the
+/// same sources.
+pub fn assert_bilingual(text: &str, format: Format) {
+    let Some(doc) = try_document(text, format) else {
+        return;
+    };
+    assert_document(&doc);
+    assert_pairs(&doc);
+    let sources: Vec<String> = doc.pairs.iter().map(|p| p.source.clone()).collect();
+    let (test, _) = linters();
+    let diagnostics = test.check(doc).diagnostics;
+    assert_findings(text, &diagnostics);
+    let edits = plan(&diagnostics, Applicability::Unsafe).edits();
+    let fixed = apply_edits(text, &edits).expect("planned fixes apply");
+    match try_document(&fixed, format) {
+        Some(again) => {
+            let after: Vec<String> = again.pairs.iter().map(|p| p.source.clone()).collect();
+            assert_eq!(after, sources, "fixes changed a source");
+        }
+        None => panic!("fixes made the file unreadable:\n{fixed}"),
+    }
 }

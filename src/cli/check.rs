@@ -233,12 +233,12 @@ fn run_diff(args: &CheckArgs, run: &Run) -> (bool, bool) {
     for input in &run.inputs {
         match apply_fixes(run.linter(input), input, args.min_applicability()) {
             Ok(outcome) => {
-                let d = diff::unified_diff(&input.source.name, &input.source.text, &outcome.text);
+                let d = diff::unified_diff(input.name(), input.text(), &outcome.text);
                 changed |= !d.is_empty();
                 out.push_str(&d);
             }
             Err(e) => {
-                print_error(format!("{}: {e}", input.source.name));
+                print_error(format!("{}: {e}", input.name()));
                 failed = true;
             }
         }

@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use mtlint::config::{
     config_dir_for, find_config, ConfigFile, ConsistencyScope, FailOn, Layer, Resolved,
 };
-use mtlint::document::{Document, Format};
+use mtlint::document::{DeclaredLanguages, Document, Format, ParseError};
 use mtlint::glossary::{Glossary, Lang};
 use mtlint::input::walk::{walk, WalkOptions};
 use mtlint::input::{self, Source};
@@ -31,8 +31,8 @@ pub enum ScopeArg {
 /// What every article-reading command takes.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Articles or directories (walked for .txt, .md, .markdown, .html, .htm files, honouring
-    /// .gitignore); `-` reads standard input.
+    /// Articles or directories (walked for .txt, .md, .markdown, .html, .htm, .xlf, .xliff, .po,
+    /// .pot files, honouring .gitignore); `-` reads standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -48,8 +48,9 @@ pub struct CommonArgs {
     #[arg(long)]
     pub no_default_glossary: bool,
 
-    /// Read inputs as this format instead of guessing from the extension (`.md`, `.markdown`,
-    /// `.html`, `.htm`; anything else is plain text).
+    /// Read inputs as this format (txt, md, html, xliff, po) instead of guessing from the
+    /// extension (`.md`, `.markdown`, `.html`, `.htm`, `.xlf`, `.xliff`, `.po`, `.pot`; anything
+    /// else is plain text).
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub input_format: Option<Format>,
 
@@ -106,34 +107,38 @@ fn parse_lang(code: &str) -> Result<Lang, String> {
     })
 }
 
-/// One input that could be read: where it came from, its content, its format and the linter
+/// One input that could be read and parsed: where it came from, its document and the linter
 /// of its configuration.
 #[derive(Debug)]
 pub struct Input {
     /// The path, or `None` for standard input.
     pub path: Option<PathBuf>,
-    /// Its name and content.
-    pub source: Source,
-    /// How to read it.
-    pub format: Format,
+    /// Its name, content and prose.
+    pub document: Document,
     /// Index of its linter in [`Run::linters`].
     pub linter: usize,
 }
 
 impl Input {
-    /// The document to check.
-    pub fn document(&self) -> Document {
-        Document::parse(self.source.clone(), self.format)
+    /// The name it is reported under.
+    pub fn name(&self) -> &str {
+        &self.document.name
     }
 
-    /// The document for another version of the same input (after fixes).
-    pub fn document_with(&self, text: &str) -> Document {
+    /// Its content as read.
+    pub fn text(&self) -> &str {
+        &self.document.original
+    }
+
+    /// The document for another version of the same input (after fixes); an error if that
+    /// version no longer parses.
+    pub fn document_with(&self, text: &str) -> Result<Document, ParseError> {
         Document::parse(
             Source {
-                name: self.source.name.clone(),
+                name: self.document.name.clone(),
                 text: text.to_owned(),
             },
-            self.format,
+            self.document.format,
         )
     }
 }
@@ -175,7 +180,7 @@ impl Run {
             let docs: Vec<Document> = members
                 .iter()
                 .filter_map(|&i| slots[i].take())
-                .map(|input| Document::parse(input.source, input.format))
+                .map(|input| input.document)
                 .collect();
             let checked = linter.check_all_with_progress(docs, &|| progress.inc(1));
             for (i, r) in members.into_iter().zip(checked) {
@@ -402,23 +407,29 @@ impl CommonArgs {
             }
             assigned.push(index);
         }
-        // Read in parallel; report problems in input order.
-        let read: Vec<Result<Source, input::InputError>> = paths
+        // Read and parse in parallel; report problems in input order.
+        let read: Vec<Result<Document, String>> = paths
             .par_iter()
-            .map(|p| match p {
-                None => input::read_stdin(self.stdin_filename.as_deref().unwrap_or("-")),
-                Some(p) => input::read_path(p),
+            .map(|p| {
+                let source = match p {
+                    None => input::read_stdin(self.stdin_filename.as_deref().unwrap_or("-")),
+                    Some(p) => input::read_path(p),
+                }
+                .map_err(|e| e.to_string())?;
+                Document::parse(source, self.format_for(p.as_deref())).map_err(|e| e.to_string())
             })
             .collect();
         let mut inputs = Vec::with_capacity(paths.len());
-        for ((path, source), linter) in paths.into_iter().zip(read).zip(assigned) {
-            match (source, linter) {
-                (Ok(source), Some(linter)) => inputs.push(Input {
-                    format: self.format_for(path.as_deref()),
-                    path,
-                    source,
-                    linter,
-                }),
+        for ((path, document), linter) in paths.into_iter().zip(read).zip(assigned) {
+            match (document, linter) {
+                (Ok(document), Some(linter)) => {
+                    warn_declared_languages(&document, &linters[linter]);
+                    inputs.push(Input {
+                        path,
+                        document,
+                        linter,
+                    });
+                }
                 (Ok(_), None) => {}
                 (Err(e), _) => {
                     print_error(e);
@@ -449,6 +460,29 @@ impl CommonArgs {
             return None;
         }
         find_config(&config_dir_for(path))
+    }
+}
+
+/// Warns (once per file, on standard error) when the languages a bilingual file declares are not
+/// the ones it is checked as.
+fn warn_declared_languages(document: &Document, linter: &Linter) {
+    let declared = document.declared_languages();
+    let settings = linter.settings();
+    for (tag, checked, what, flag) in [
+        (&declared.target, settings.target, "target", "--lang"),
+        (&declared.source, settings.source, "source", "--source-lang"),
+    ] {
+        let Some(tag) = tag else {
+            continue;
+        };
+        if DeclaredLanguages::primary(tag) != checked.code() {
+            super::print_warning(format!(
+                "{}: the file declares the {what} language `{tag}`, but it is checked as `{}` \
+                 (set {flag} to change)",
+                document.name,
+                checked.code()
+            ));
+        }
     }
 }
 

@@ -30,15 +30,29 @@ pub struct FixArgs {
     apply_decisions: Option<std::path::PathBuf>,
 }
 
-/// Fixes one input until stable (at most 10 rounds), re-checking it each round.
+/// Fixes one input until stable (at most 10 rounds), re-checking it each round. Fails when the
+/// fixes do not apply, or when the fixed text would no longer parse (a fixed XLIFF or PO file
+/// must stay valid; nothing is written then).
 pub fn apply_fixes(
     linter: &Linter,
     input: &Input,
     min: Applicability,
-) -> Result<FixOutcome, fix::FixError> {
-    fix::fix_until_stable(&input.source.text, min, |text| {
-        linter.check(input.document_with(text)).diagnostics
+) -> Result<FixOutcome, String> {
+    let outcome = fix::fix_until_stable(input.text(), min, |text| {
+        // An unreadable round has nothing more to fix; the check below reports it.
+        input
+            .document_with(text)
+            .map(|d| linter.check(d).diagnostics)
+            .unwrap_or_default()
     })
+    .map_err(|e| e.to_string())?;
+    if let Err(e) = input.document_with(&outcome.text) {
+        return Err(format!(
+            "the fixed text would not be valid {}: {e}",
+            input.document.format.as_str()
+        ));
+    }
+    Ok(outcome)
 }
 
 /// Fixes every input and writes the files (standard input: the fixed text goes to standard
@@ -51,21 +65,17 @@ pub fn fix_and_write(run: &Run, min: Applicability) -> (Vec<FileResult>, bool) {
         let outcome = match apply_fixes(linter, input, min) {
             Ok(o) => o,
             Err(e) => {
-                print_error(format!(
-                    "{}: fixes could not be applied: {e}",
-                    input.source.name
-                ));
+                print_error(format!("{}: fixes could not be applied: {e}", input.name()));
                 failed = true;
-                results.push(linter.check(input.document()));
+                results.push(linter.check(input.document.clone()));
                 continue;
             }
         };
         let mut written = true;
         match &input.path {
             None => print_stdout(&outcome.text),
-            Some(path) if outcome.text != input.source.text => {
-                if let Err(e) = write_atomically(path, input.source.text.as_bytes(), &outcome.text)
-                {
+            Some(path) if outcome.text != input.text() => {
+                if let Err(e) = write_atomically(path, input.text().as_bytes(), &outcome.text) {
                     print_error(e);
                     failed = true;
                     written = false;
@@ -76,22 +86,22 @@ pub fn fix_and_write(run: &Run, min: Applicability) -> (Vec<FileResult>, bool) {
         if outcome.unstable {
             print_error(format!(
                 "{}: fixes still changed the text after {} rounds; stopped",
-                input.source.name,
+                input.name(),
                 fix::MAX_ROUNDS
             ));
         }
         for skipped in &outcome.not_applied {
             eprintln!(
                 "mtlint: {}: a {} fix overlaps another fix and was not applied",
-                input.source.name, skipped.rule
+                input.name(),
+                skipped.rule
             );
         }
-        let text = if written {
-            &outcome.text
-        } else {
-            &input.source.text
-        };
-        let mut result = linter.check(input.document_with(text));
+        let text = if written { &outcome.text } else { input.text() };
+        let document = input
+            .document_with(text)
+            .unwrap_or_else(|_| input.document.clone());
+        let mut result = linter.check(document);
         if written {
             result.fixed = outcome.applied;
         }
@@ -140,25 +150,25 @@ fn run_interactive(run: &Run) -> u8 {
             print_error("--interactive cannot fix standard input; give file paths");
             return EXIT_ERROR;
         };
-        let result = linter.check(input.document());
+        let result = linter.check(input.document.clone());
         let review = match interactive::review(
-            &input.source.name,
-            &input.source.text,
+            input.name(),
+            input.text(),
             &result.diagnostics,
             &mut reviewer,
         ) {
             Ok(r) => r,
             Err(e) => {
-                print_error(format!("{}: {e}", input.source.name));
+                print_error(format!("{}: {e}", input.name()));
                 return EXIT_ERROR;
             }
         };
         if !review.edits.is_empty() {
-            match apply_edits(&input.source.text, &review.edits) {
-                Ok(fixed) => match write_atomically(path, input.source.text.as_bytes(), &fixed) {
+            match apply_edits(input.text(), &review.edits) {
+                Ok(fixed) => match write_atomically(path, input.text().as_bytes(), &fixed) {
                     Ok(()) => eprintln!(
                         "mtlint: {}: {} fix{} applied, {} skipped",
-                        input.source.name,
+                        input.name(),
                         review.accepted,
                         if review.accepted == 1 { "" } else { "es" },
                         review.skipped
@@ -169,7 +179,7 @@ fn run_interactive(run: &Run) -> u8 {
                     }
                 },
                 Err(e) => {
-                    print_error(format!("{}: {e}", input.source.name));
+                    print_error(format!("{}: {e}", input.name()));
                     failed = true;
                 }
             }

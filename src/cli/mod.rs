@@ -88,3 +88,8 @@ fn print_stdout(text: &str) {
 fn print_error(message: impl std::fmt::Display) {
     let _ = writeln!(std::io::stderr().lock(), "mtlint: error: {message}");
 }
+
+/// Prints a warning line on standard error: something looks wrong, but the run goes on.
+fn print_warning(message: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr().lock(), "mtlint: warning: {message}");
+}

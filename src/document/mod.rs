@@ -1,15 +1,23 @@
 //! Documents: the prose of an input, what checks read, with a map back to the original bytes.
 //!
 //! A format module decides what is prose: [`text`] (all of it), [`markdown`] and [`html`]
-//! (paragraphs, headings, alt text… but not code, markup or URLs). Checks read the prose and
+//! (paragraphs, headings, alt text… but not code, markup or URLs), [`xliff`] and [`po`] (the
+//! target texts of a bilingual file, each paired with its source). Checks read the prose and
 //! report prose spans; [`Document::to_original`] and [`Document::edits_to_original`] map their
 //! findings and fixes back to the exact bytes of the file.
+//!
+//! Text, Markdown and HTML are read whatever their content; XLIFF and PO have a grammar, and a
+//! file that breaks it is a [`ParseError`] naming the line and column.
 
+mod error;
 mod html;
 mod markdown;
+mod po;
 mod prose;
 mod text;
+mod xliff;
 
+pub use error::ParseError;
 pub use prose::{ProseBuilder, ProseMap};
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Span};
@@ -25,11 +33,15 @@ pub enum Format {
     Markdown,
     /// HTML.
     Html,
+    /// XLIFF 1.2 or 2.x: the targets of the translation units.
+    Xliff,
+    /// A gettext PO (or POT) catalogue: the `msgstr` translations.
+    Po,
 }
 
 impl Format {
     /// Every format's name, as in `--input-format`.
-    pub const NAMES: &'static [&'static str] = &["txt", "md", "html"];
+    pub const NAMES: &'static [&'static str] = &["txt", "md", "html", "xliff", "po"];
 
     /// The format's short name.
     pub fn as_str(self) -> &'static str {
@@ -37,15 +49,20 @@ impl Format {
             Format::Text => "txt",
             Format::Markdown => "md",
             Format::Html => "html",
+            Format::Xliff => "xliff",
+            Format::Po => "po",
         }
     }
 
-    /// Parses a short name (`txt`, `md`, `markdown`, `html`, `htm`).
+    /// Parses a short name or extension (`txt`, `md`, `markdown`, `html`, `htm`, `xliff`,
+    /// `xlf`, `po`, `pot`).
     pub fn from_name(name: &str) -> Option<Format> {
         match name.to_ascii_lowercase().as_str() {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
+            "xliff" | "xlf" => Some(Format::Xliff),
+            "po" | "pot" => Some(Format::Po),
             _ => None,
         }
     }
@@ -75,6 +92,33 @@ pub struct Document {
     /// In a bilingual document (XLIFF, PO, or a text checked with `--source`), each target
     /// segment with the source text it translates; empty for a monolingual document.
     pub pairs: Vec<SegmentPair>,
+    /// The languages the file itself declares (XLIFF, PO), if any.
+    declared: DeclaredLanguages,
+    /// Byte ranges of the original whose content is written raw (XLIFF CDATA sections): text a
+    /// fix inserts there is not escaped as entities.
+    raw: Vec<Span>,
+}
+
+/// The languages a bilingual file declares: XLIFF `source-language`/`target-language`
+/// (`srcLang`/`trgLang` in 2.x), the `Language:` of a PO header. Tags as written (`fr-FR`,
+/// `fr_FR`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeclaredLanguages {
+    /// The source language tag.
+    pub source: Option<String>,
+    /// The target language tag.
+    pub target: Option<String>,
+}
+
+impl DeclaredLanguages {
+    /// The primary language subtag of a tag, lowercased: `fr` for `fr-FR`, `fr_CA` or `FR`.
+    pub fn primary(tag: &str) -> String {
+        tag.split(['-', '_', '@', '.'])
+            .next()
+            .unwrap_or(tag)
+            .trim()
+            .to_ascii_lowercase()
+    }
 }
 
 /// A target segment of a bilingual document and the source text it translates.
@@ -93,40 +137,64 @@ pub struct SegmentPair {
     pub target: Span,
 }
 
+/// What a bilingual format's parser adds to the prose it builds.
+#[derive(Debug, Default)]
+struct Bilingual {
+    pairs: Vec<SegmentPair>,
+    declared: DeclaredLanguages,
+    raw: Vec<Span>,
+}
+
 impl Document {
     /// A plain-text document: everything after the BOM is prose.
     pub fn plain(source: Source) -> Document {
-        Document::parse(source, Format::Text)
+        let segments = text::segments(&source.text, source.bom_len());
+        Document {
+            name: source.name,
+            original: source.text,
+            format: Format::Text,
+            prose: None,
+            segments,
+            pairs: Vec::new(),
+            declared: DeclaredLanguages::default(),
+            raw: Vec::new(),
+        }
     }
 
-    /// Reads `source` in `format`.
-    pub fn parse(source: Source, format: Format) -> Document {
+    /// Reads `source` in `format`. Text, Markdown and HTML never fail; an XLIFF or PO file
+    /// that breaks its grammar is an error naming the place.
+    pub fn parse(source: Source, format: Format) -> Result<Document, ParseError> {
         let start = source.bom_len();
         let mut builder = ProseBuilder::new();
+        let mut bilingual = Bilingual::default();
+        let located = |e: error::Located| ParseError::new(&source.name, &source.text, e);
         match format {
-            Format::Text => {
-                let segments = text::segments(&source.text, start);
-                return Document {
-                    name: source.name,
-                    original: source.text,
-                    format,
-                    prose: None,
-                    segments,
-                    pairs: Vec::new(),
-                };
-            }
+            Format::Text => return Ok(Document::plain(source)),
             Format::Markdown => markdown::parse(&source.text, start, &mut builder),
             Format::Html => html::parse(&source.text, start, &mut builder),
+            Format::Xliff => {
+                bilingual = xliff::parse(&source.text, start, &mut builder).map_err(located)?;
+            }
+            Format::Po => {
+                bilingual = po::parse(&source.text, start, &mut builder).map_err(located)?;
+            }
         }
         let (prose, map, segments) = builder.finish();
-        Document {
+        Ok(Document {
             name: source.name,
             original: source.text,
             format,
             prose: Some((prose, map)),
             segments,
-            pairs: Vec::new(),
-        }
+            pairs: bilingual.pairs,
+            declared: bilingual.declared,
+            raw: bilingual.raw,
+        })
+    }
+
+    /// The languages the file declares (empty for text, Markdown and HTML).
+    pub fn declared_languages(&self) -> &DeclaredLanguages {
+        &self.declared
     }
 
     /// The prose that checks read; every check span refers to it.
@@ -147,13 +215,29 @@ impl Document {
     pub fn edits_to_original(&self, edit: &Edit) -> Vec<Edit> {
         match &self.prose {
             None => vec![edit.clone()],
-            Some((prose, map)) => {
-                let escape: fn(&str) -> String = match self.format {
-                    Format::Html => html::escape,
-                    Format::Text | Format::Markdown => str::to_owned,
-                };
-                map.edits_to_original(prose, edit, escape)
-            }
+            Some((prose, map)) => match self.format {
+                Format::Html => map.edits_to_original(prose, edit, html::escape),
+                Format::Text | Format::Markdown => {
+                    map.edits_to_original(prose, edit, str::to_owned)
+                }
+                Format::Po => map.edits_to_original(prose, edit, po::escape),
+                Format::Xliff => {
+                    // Escaped after mapping: inside a CDATA section the text goes in raw.
+                    let mut edits = map.edits_to_original(prose, edit, str::to_owned);
+                    for e in &mut edits {
+                        let in_cdata = self
+                            .raw
+                            .iter()
+                            .any(|r| r.start <= e.span.start && e.span.end <= r.end);
+                        e.replacement = if in_cdata {
+                            xliff::escape_cdata(&e.replacement)
+                        } else {
+                            xliff::escape(&e.replacement)
+                        };
+                    }
+                    edits
+                }
+            },
         }
     }
 

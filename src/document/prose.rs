@@ -80,6 +80,40 @@ impl ProseMap {
             .any(|w| w[0].original.end != w[1].original.start)
     }
 
+    /// The original bytes of a non-empty prose span as maximal contiguous ranges: the span
+    /// split wherever markup lies between two of its pieces.
+    fn contiguous_parts(&self, span: Span) -> Vec<Span> {
+        let first = self
+            .pieces
+            .partition_point(|p| p.prose <= span.start)
+            .saturating_sub(1);
+        let last = self.pieces.partition_point(|p| p.prose < span.end);
+        let mut parts: Vec<Span> = Vec::new();
+        for index in first..last.max(first) {
+            let p = &self.pieces[index];
+            let (from, to) = (span.start.max(p.prose), span.end.min(self.piece_end(index)));
+            if from >= to && !(from == to && p.prose == from) {
+                continue;
+            }
+            let original = if p.identity {
+                Span::new(
+                    p.original.start + (from - p.prose),
+                    p.original.start + (to - p.prose),
+                )
+            } else {
+                p.original
+            };
+            match parts.last_mut() {
+                Some(last) if last.end == original.start => last.end = original.end,
+                _ => parts.push(original),
+            }
+        }
+        if parts.is_empty() {
+            parts.push(self.span(span));
+        }
+        parts
+    }
+
     /// The original bytes of a prose span.
     pub fn span(&self, span: Span) -> Span {
         if span.is_empty() {
@@ -113,13 +147,21 @@ impl ProseMap {
         let mut pending: Option<(usize, usize, String)> = None;
         let flush = |pending: &mut Option<(usize, usize, String)>, edits: &mut Vec<Edit>| {
             if let Some((s, e, new)) = pending.take() {
-                let span = if s == e {
+                if s == e {
                     let o = self.start(s);
-                    Span::new(o, o)
-                } else {
-                    self.span(Span::new(s, e))
-                };
-                edits.push(Edit::replace(span, escape(&new)));
+                    edits.push(Edit::replace(Span::new(o, o), escape(&new)));
+                    return;
+                }
+                // A deletion across markup deletes the prose on each side of it and keeps the
+                // markup itself (an XML file must stay well-formed); the new text goes first.
+                for (i, part) in self
+                    .contiguous_parts(Span::new(s, e))
+                    .into_iter()
+                    .enumerate()
+                {
+                    let replacement = if i == 0 { escape(&new) } else { String::new() };
+                    edits.push(Edit::replace(part, replacement));
+                }
             }
         };
         for change in diff.iter_all_changes() {
@@ -204,11 +246,19 @@ impl ProseBuilder {
 
     /// Ends the current block: what follows starts a new segment.
     pub fn end_block(&mut self) {
-        if let Some(start) = self.block_start.take() {
-            if !self.text[start..].trim().is_empty() {
-                self.segments.push(Span::new(start, self.text.len()));
-            }
+        self.end_segment();
+    }
+
+    /// Ends the current block like [`ProseBuilder::end_block`], and returns the segment it
+    /// made, if it held more than white space.
+    pub fn end_segment(&mut self) -> Option<Span> {
+        let start = self.block_start.take()?;
+        if self.text[start..].trim().is_empty() {
+            return None;
         }
+        let segment = Span::new(start, self.text.len());
+        self.segments.push(segment);
+        Some(segment)
     }
 
     /// The prose, its map and its segments.
@@ -260,6 +310,27 @@ mod tests {
                 .slice(original),
             "&rsquo;"
         );
+    }
+
+    #[test]
+    fn a_deletion_across_markup_keeps_the_markup() {
+        // "Semaine <g>d’actualités</g>" → "Newsweek": nothing in common but the tags survive.
+        let original = "Semaine <g>d&#8217;actualités</g>";
+        let (prose, map) = build(
+            original,
+            &[
+                (0, 8, None),
+                (11, 12, None),
+                (12, 19, Some("’")),
+                (19, 30, None),
+            ],
+        );
+        assert_eq!(prose, "Semaine d’actualités");
+        let edit = Edit::replace(Span::new(0, prose.len()), "Newsweek");
+        let edits = map.edits_to_original(&prose, &edit, str::to_owned);
+        let fixed = crate::fix::apply_edits(original, &edits).unwrap();
+        assert!(fixed.contains("<g>") && fixed.contains("</g>"), "{fixed}");
+        assert_eq!(fixed.replace("<g>", "").replace("</g>", ""), "Newsweek");
     }
 
     #[test]

@@ -6,7 +6,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Extensions of the formats mtlint reads.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "xlf", "xliff", "po", "pot",
+];
 
 /// A problem met while walking (a bad glob, an unreadable directory).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,6 +104,8 @@ mod tests {
             "a.md",
             "sub/c.html",
             "sub/skip.pdf",
+            "sub/d.xlf",
+            "sub/e.po",
             "archive/old.txt",
             ".hidden/x.txt",
             "ignored/y.txt",
@@ -128,7 +132,14 @@ mod tests {
         assert!(errors.is_empty());
         assert_eq!(
             names(dir.path(), &files),
-            ["a.md", "archive/old.txt", "b.txt", "sub/c.html"]
+            [
+                "a.md",
+                "archive/old.txt",
+                "b.txt",
+                "sub/c.html",
+                "sub/d.xlf",
+                "sub/e.po"
+            ]
         );
     }
 
@@ -158,6 +169,6 @@ mod tests {
         let dir = tree();
         std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
         let (files, _) = walk(dir.path(), &WalkOptions::default());
-        assert_eq!(files.len(), 4);
+        assert_eq!(files.len(), 6);
     }
 }

@@ -595,6 +595,7 @@ impl Server {
         let Some(format) = doc.format else {
             return;
         };
+        let mut unreadable = None;
         let (findings, linter) = match self.settings.setup(doc.path.as_deref()) {
             Setup::Check(linter) => {
                 let name = doc
@@ -608,7 +609,14 @@ impl Server {
                     },
                     format,
                 );
-                (linter.check(document).diagnostics, Some(linter))
+                match document {
+                    Ok(document) => (linter.check(document).diagnostics, Some(linter)),
+                    Err(e) => {
+                        // A broken XLIFF or PO file: one error where it breaks, no findings.
+                        unreadable = Some(e);
+                        (Vec::new(), None)
+                    }
+                }
             }
             Setup::Excluded => (Vec::new(), None),
             Setup::Broken(problems) => {
@@ -625,7 +633,18 @@ impl Server {
             lines: &doc.lines,
             encoding: self.encoding,
         };
-        let diagnostics = convert::diagnostics(&view, &findings, &self.options.links);
+        let mut diagnostics = convert::diagnostics(&view, &findings, &self.options.links);
+        if let Some(e) = unreadable {
+            let at = doc.lines.position(&doc.text, e.offset, self.encoding);
+            diagnostics.push(lsp_types::Diagnostic {
+                range: Range::new(at, at),
+                severity: Some(DiagnosticSeverity::ERROR),
+                code: Some(NumberOrString::String("unreadable".to_owned())),
+                source: Some("mtlint".to_owned()),
+                message: format!("cannot read this file: {}", e.message),
+                ..lsp_types::Diagnostic::default()
+            });
+        }
         let version = doc.version;
         doc.findings = Some(findings);
         doc.linter = linter;
@@ -774,6 +793,8 @@ pub fn format_of(language_id: &str, path: Option<&Path>) -> Option<Format> {
     match language_id {
         "markdown" => return Some(Format::Markdown),
         "html" => return Some(Format::Html),
+        "xliff" => return Some(Format::Xliff),
+        "po" | "gettext" => return Some(Format::Po),
         "plaintext" | "text" => return Some(Format::Text),
         _ => {}
     }
@@ -797,7 +818,10 @@ fn fix_all_edits(doc: &OpenDocument, findings: &[Diagnostic]) -> Option<(Vec<Edi
             name: String::new(),
             text: text.to_owned(),
         };
-        linter.check(Document::parse(source, format)).diagnostics
+        // A fix never makes a readable file unreadable; if it did, nothing more is fixed.
+        Document::parse(source, format)
+            .map(|d| linter.check(d).diagnostics)
+            .unwrap_or_default()
     })
     .ok()?;
     let edits = if outcome.rounds <= 1 {
@@ -885,6 +909,11 @@ mod tests {
             format_of("whatever", Some(Path::new("/README"))),
             Some(Format::Text)
         );
+        assert_eq!(
+            format_of("xml", Some(Path::new("/a.xlf"))),
+            Some(Format::Xliff)
+        );
+        assert_eq!(format_of("po", None), Some(Format::Po));
         assert_eq!(format_of("toml", Some(Path::new("/mtlint.toml"))), None);
         assert_eq!(format_of("rust", Some(Path::new("/a.rs"))), None);
     }

@@ -203,8 +203,8 @@ fn count_whole_words(forms: &[String], results: &[FileResult]) -> Vec<Vec<(usize
     counts
 }
 
-/// The prose of a Markdown or HTML article (markup, code and URLs left out); `None` for plain
-/// text, which is all prose.
+/// The prose of a Markdown, HTML, XLIFF or PO article (markup, code, URLs and sources left
+/// out); `None` for plain text, which is all prose.
 fn prose_of(r: &FileResult) -> Option<String> {
     if r.format == Format::Text {
         return None;
@@ -215,7 +215,8 @@ fn prose_of(r: &FileResult) -> Option<String> {
             text: r.text.clone(),
         },
         r.format,
-    );
+    )
+    .ok()?;
     Some(doc.prose().to_owned())
 }
 
