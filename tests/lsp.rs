@@ -786,6 +786,37 @@ fn a_configuration_change_from_the_client_is_taken_and_rechecks() {
 }
 
 #[test]
+fn batch_scope_pools_the_open_documents_that_share_a_configuration() {
+    let ws = workspace();
+    std::fs::write(
+        ws.path().join("mtlint.toml"),
+        format!("{CONFIG}consistency-scope = \"batch\"\n"),
+    )
+    .expect("write config");
+    let (_, a) = article_uri(ws.path(), "a.txt");
+    let (_, b) = article_uri(ws.path(), "b.txt");
+    let (mut client, _) = Client::start(ws.path(), json!({}), json!({ "debounceMs": 10 }));
+    client.open(&a, "plaintext", "Le Haut-Karabagh a voté.\n");
+    assert!(client.diagnostics(&a).is_empty());
+    // B spells the name the other way, three times: A's spelling is now the odd one out.
+    client.open(
+        &b,
+        "plaintext",
+        "Le Haut-Karabakh, puis le Haut-Karabakh, enfin le Haut-Karabakh.\n",
+    );
+    assert!(client.diagnostics(&b).is_empty());
+    assert_eq!(rules(&client.diagnostics(&a)), ["inconsistent-spelling"]);
+    // B closes: A is alone again.
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": b } }),
+    );
+    assert!(client.diagnostics(&b).is_empty());
+    assert!(client.diagnostics(&a).is_empty());
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
 fn changes_are_debounced_into_one_check() {
     let ws = workspace();
     let (_, uri) = article_uri(ws.path(), "article.txt");

@@ -12,6 +12,8 @@ use super::position::{LineIndex, PositionEncoding};
 use super::settings::{Problem, SettingsStore, Setup};
 use super::transport::Incoming;
 use super::uri;
+use crate::checks::BatchFacts;
+use crate::config::ConsistencyScope;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::document::{Document, Format};
 use crate::fix;
@@ -315,7 +317,7 @@ impl Server {
             }
             DidOpenTextDocument::METHOD => params(n.params).map(|p| self.did_open(p, now)),
             DidChangeTextDocument::METHOD => params(n.params).map(|p| self.did_change(p, now)),
-            DidCloseTextDocument::METHOD => params(n.params).map(|p| self.did_close(p)),
+            DidCloseTextDocument::METHOD => params(n.params).map(|p| self.did_close(p, now)),
             DidSaveTextDocument::METHOD => params(n.params).map(|p| self.did_save(p, now)),
             DidChangeWatchedFiles::METHOD => {
                 params(n.params).map(|p| self.did_change_watched_files(p, now))
@@ -514,10 +516,55 @@ impl Server {
         if doc.format.is_some() {
             doc.due = Some(now + debounce);
         }
+        let linter = doc.linter.clone();
+        self.recheck_batch_peers(&p.text_document.uri, linter.as_ref(), now + debounce);
     }
 
-    fn did_close(&mut self, p: DidCloseTextDocumentParams) {
+    /// In batch consistency scope the open documents that share a configuration are checked
+    /// as one run: when one changes, the others are checked again (at `when`, unless already
+    /// due sooner).
+    fn recheck_batch_peers(&mut self, changed: &Uri, linter: Option<&Rc<Linter>>, when: Instant) {
+        let Some(linter) = linter.filter(|l| is_batch(l)) else {
+            return;
+        };
+        for (u, doc) in &mut self.docs {
+            let peer = doc.linter.as_ref().is_some_and(|l| Rc::ptr_eq(l, linter));
+            if u != changed && peer {
+                doc.due = Some(doc.due.map_or(when, |due| due.min(when)));
+            }
+        }
+    }
+
+    /// The pooled facts of the open documents checked with `linter` (in batch scope), in the
+    /// order of their URIs, as `mtlint check` pools the files of one run.
+    fn batch_facts(&mut self, linter: &Rc<Linter>) -> BatchFacts {
+        let mut uris: Vec<&Uri> = self.docs.keys().collect();
+        uris.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        let mut facts = BatchFacts::default();
+        for u in uris {
+            let doc = &self.docs[u];
+            let Some(format) = doc.format else {
+                continue;
+            };
+            match self.settings.setup(doc.path.as_deref()) {
+                Setup::Check(l) if Rc::ptr_eq(&l, linter) => {}
+                _ => continue,
+            }
+            let source = Source {
+                name: document_name(u, doc.path.as_deref()),
+                text: doc.text.clone(),
+            };
+            if let Ok(document) = Document::parse(source, format) {
+                facts.merge(linter.collect(&document));
+            }
+        }
+        facts
+    }
+
+    fn did_close(&mut self, p: DidCloseTextDocumentParams, now: Instant) {
         if let Some(doc) = self.docs.remove(&p.text_document.uri) {
+            let when = now + self.options.debounce;
+            self.recheck_batch_peers(&p.text_document.uri, doc.linter.as_ref(), when);
             if doc.format.is_some() {
                 self.notify::<PublishDiagnostics>(PublishDiagnosticsParams {
                     uri: p.text_document.uri,
@@ -596,21 +643,29 @@ impl Server {
             return;
         };
         let mut unreadable = None;
-        let (findings, linter) = match self.settings.setup(doc.path.as_deref()) {
+        let setup = self.settings.setup(doc.path.as_deref());
+        let batch = match &setup {
+            Setup::Check(linter) if is_batch(linter) => Some(self.batch_facts(linter)),
+            _ => None,
+        };
+        let Some(doc) = self.docs.get_mut(u) else {
+            return;
+        };
+        let first_check = doc.linter.is_none();
+        let (findings, linter) = match setup {
             Setup::Check(linter) => {
-                let name = doc
-                    .path
-                    .as_ref()
-                    .map_or_else(|| u.as_str().to_owned(), |p| p.display().to_string());
                 let document = Document::parse(
                     Source {
-                        name,
+                        name: document_name(u, doc.path.as_deref()),
                         text: doc.text.clone(),
                     },
                     format,
                 );
                 match document {
-                    Ok(document) => (linter.check(document).diagnostics, Some(linter)),
+                    Ok(document) => (
+                        linter.check_with(document, batch.as_ref()).diagnostics,
+                        Some(linter),
+                    ),
                     Err(e) => {
                         // A broken XLIFF or PO file: one error where it breaks, no findings.
                         unreadable = Some(e);
@@ -647,7 +702,12 @@ impl Server {
         }
         let version = doc.version;
         doc.findings = Some(findings);
-        doc.linter = linter;
+        doc.linter = linter.clone();
+        if first_check && batch.is_some() {
+            // A document joins the run: the others learn its names.
+            let when = Instant::now() + self.options.debounce;
+            self.recheck_batch_peers(u, linter.as_ref(), when);
+        }
         self.notify::<PublishDiagnostics>(PublishDiagnosticsParams {
             uri: u.clone(),
             diagnostics,
@@ -887,6 +947,16 @@ fn escape_glob(path: &str) -> String {
         }
     }
     out
+}
+
+/// True when a linter checks in batch consistency scope.
+fn is_batch(linter: &Linter) -> bool {
+    linter.settings().consistency_scope == ConsistencyScope::Batch
+}
+
+/// The name a document is reported under: its path, or its URI when it has none.
+fn document_name(u: &Uri, path: Option<&Path>) -> String {
+    path.map_or_else(|| u.as_str().to_owned(), |p| p.display().to_string())
 }
 
 #[cfg(test)]
