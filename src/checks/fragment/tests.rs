@@ -220,6 +220,8 @@ fn does_not_flag_loanwords() {
             "Il a marqué un but à la dernière minute, un an après sa blessure ; as du dribble, il se sait attendu.",
             "Un sit-in puis un lock-out ont paralysé l’usine ; le black-out a duré deux heures.",
             "Le centre de données fonctionne in situ, a priori sans risque, et le statu quo demeure.",
+            "La stratégie du name and shame a ses limites, comme le too big to fail des banques.",
+            "Le business as usual des checks and balances, et last but not least, le deep state.",
         ],
         Lang::En,
     );
