@@ -201,10 +201,8 @@ fn same_word(x: &Word, y: &Word, in_compound: bool) -> bool {
 fn inflected(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     // A doubled consonant before a feminine -e: Daniel/Danielle, Jean/Jeanne.
-    if let Some(last) = short.chars().last() {
-        let rest = &long[short.len().min(long.len())..];
-        if long.starts_with(short)
-            && !is_vowel(last)
+    if let (Some(last), Some(rest)) = (short.chars().last(), long.strip_prefix(short)) {
+        if !is_vowel(last)
             && (rest.len() == 2 || rest.len() == 3)
             && rest.starts_with(last)
             && (rest[last.len_utf8()..] == *"e" || rest[last.len_utf8()..] == *"es")
@@ -439,6 +437,19 @@ pub(crate) fn skeleton(folded: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `glossary` fuzz target: a shorter word whose byte length falls inside a
+    /// multi-byte character of the longer one was sliced there.
+    #[test]
+    fn fuzz_crash_3a91e22c_inflection_across_a_multibyte_character() {
+        assert!(!inflected("jjjjjjjjjjjj", "jjjjjjjjjj\u{3f35}jj"));
+        let (a, b) = (
+            NameForm::new("Jjjjjjjjjjjj"),
+            NameForm::new("Jjjjjjjjjj\u{3f35}jj"),
+        );
+        assert!(!same_name(&a, &b));
+        assert!(inflected("danielle", "daniel"));
+    }
 
     #[track_caller]
     fn assert_same(a: &str, b: &str) {
