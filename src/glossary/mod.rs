@@ -13,7 +13,7 @@ mod model;
 mod tbx;
 
 pub use self::csv::import_delimited;
-pub use derive::{DerivedForm, Lexicon, LexiconError, LEXICON_EN_FR, MAX_FORMS};
+pub use derive::{DerivedForm, Lexicon, LexiconError, LEXICONS, LEXICON_EN_FR, MAX_FORMS};
 pub use import::{Imported, ImportedConcept};
 pub use load::{import_file, load_file, parse, GlossaryError, GlossaryFormat};
 pub use matcher::{GlossaryMatcher, Role, TermMatch};
