@@ -1,7 +1,9 @@
-//! Each target language with each mistake kind: a translated kept name, an English spelling
-//! variant, an inconsistent spelling and an English leftover (`--lang XX`); and a German
-//! source translated into French (`--source-lang de`) with a calque of a German name and a
-//! German leftover.
+//! Each target language with each mistake kind (`--lang XX`): a translated kept name (listed
+//! in the glossary and derived from the language's lexicon), a glossary variant, a wrong
+//! term, an untranslated English term, a name spelled two ways and an English leftover; a
+//! clean article in each language firing nothing; the fixes fitted to the language's articles
+//! and elisions; and a German source translated into French (`--source-lang de`) with calques
+//! of German names and a German leftover.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -51,8 +53,15 @@ fn spanish_mistakes_are_found() {
         &[
             ("translated-name", "Semana de Noticias"),
             ("glossary-variant", "Beijing"),
-            ("inconsistent-spelling", "Zelensky"),
+            // The glossary knows Zelenski as the Spanish house form.
+            ("glossary-variant", "Zelensky"),
             ("untranslated-fragment", LEFTOVER),
+            ("translated-name", "Tiempos de Moscú"),
+            // Derived from the English→Spanish lexicon: post → correo, Kyiv → Kiev.
+            ("translated-name", "Correo de Kiev"),
+            ("wrong-term", "NATO"),
+            ("untranslated-term", "World Health Organization"),
+            ("inconsistent-spelling", "Dobrovolsky"),
         ],
     );
 }
@@ -65,11 +74,12 @@ fn italian_mistakes_are_found() {
             ("translated-name", "Notizie Fox"),
             ("glossary-variant", "Beijing"),
             ("inconsistent-spelling", "Zelenskyy"),
-            // A name next to the leftover is taken into it (the check widens over names).
-            (
-                "untranslated-fragment",
-                "Zelensky, adding that the talks would resume next week",
-            ),
+            ("untranslated-fragment", LEFTOVER),
+            ("translated-name", "Tempi finanziari"),
+            ("translated-name", "Posta di Kiev"),
+            ("wrong-term", "Corte criminale internazionale"),
+            ("untranslated-term", "World Health Organization"),
+            ("inconsistent-spelling", "Dobrovolsky"),
         ],
     );
 }
@@ -82,10 +92,12 @@ fn portuguese_mistakes_are_found() {
             ("translated-name", "Semana de Notícias"),
             ("glossary-variant", "Beijing"),
             ("inconsistent-spelling", "Zelenski"),
-            (
-                "untranslated-fragment",
-                "Zelensky, adding that the talks would resume next week",
-            ),
+            ("untranslated-fragment", LEFTOVER),
+            ("translated-name", "Tempos de Moscou"),
+            ("translated-name", "Correio de Kiev"),
+            ("wrong-term", "Organização de Saúde Mundial"),
+            ("untranslated-term", "World Health Organization"),
+            ("inconsistent-spelling", "Dobrovolsky"),
         ],
     );
 }
@@ -100,8 +112,63 @@ fn german_mistakes_are_found_and_capitalized_nouns_are_not_names() {
             ("glossary-variant", "Beijing"),
             ("inconsistent-spelling", "Selenskij"),
             ("untranslated-fragment", LEFTOVER),
+            // Derived from the English→German lexicon: times → Zeiten, Moscow → Moskau.
+            ("translated-name", "Zeiten von Moskau"),
+            ("wrong-term", "Vereinigten Nationen"),
+            ("untranslated-term", "World Health Organization"),
+            ("inconsistent-spelling", "Dobrowolskij"),
         ],
     );
+}
+
+#[test]
+fn clean_articles_fire_nothing_in_any_language() {
+    for lang in ["es", "it", "pt", "de"] {
+        let file = format!("tests/fixtures/languages/{lang}-clean.txt");
+        assert_eq!(rules(&["--lang", lang], &file), Vec::new(), "{file}");
+    }
+}
+
+/// Fixes `fixture` in a copy with `--fix --unsafe-fixes` and returns the fixed text.
+fn fixed(lang: &str, fixture: &str, extra: &[&str]) -> String {
+    let dir = std::env::temp_dir().join(format!("mtlint-languages-{}-{lang}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("{lang}.txt"));
+    std::fs::copy(fixture, &path).expect("copy");
+    Command::cargo_bin("mtlint")
+        .expect("binary built")
+        .args(["check", "--fix", "--unsafe-fixes", "--lang", lang])
+        .args(extra)
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let text = std::fs::read_to_string(&path).expect("fixed file");
+    std::fs::remove_dir_all(&dir).expect("clean up");
+    text
+}
+
+#[test]
+fn fixes_fit_the_articles_and_elisions_of_each_language() {
+    let cases = [
+        (
+            "it",
+            "dell'Organizzazione mondiale della sanità parteciperà",
+        ),
+        ("it", "come la Kyiv Post, il sindaco"),
+        ("es", "de la Organización Mundial de la Salud asistirá"),
+        ("es", "La OTAN no ha comentado"),
+        ("pt", "da Organização Mundial da Saúde participará"),
+        ("de", "der Weltgesundheitsorganisation nimmt"),
+        ("de", "Laut Moscow Times sprach"),
+    ];
+    for (lang, expected) in cases {
+        let text = fixed(lang, &format!("tests/fixtures/languages/{lang}.txt"), &[]);
+        assert!(text.contains(expected), "{lang}: no {expected:?} in {text}");
+        assert!(
+            !text.contains("World Health Organization"),
+            "{lang}: {text}"
+        );
+    }
 }
 
 #[test]
@@ -114,15 +181,32 @@ fn a_german_source_calque_and_leftover_are_found_in_french() {
         .iter()
         .map(|(r, t)| (r.as_str(), t.as_str()))
         .collect();
-    assert!(
-        rules.contains(&("translated-name", "Journal de l'Allemagne du Sud")),
-        "{rules:?}"
+    assert_eq!(
+        rules,
+        [
+            ("translated-name", "Journal de l'Allemagne du Sud"),
+            ("glossary-variant", "Podolyak"),
+            (
+                "untranslated-fragment",
+                "weil die Regierung noch keine Entscheidung getroffen hat"
+            ),
+            ("translated-name", "Revue de Francfort"),
+            // Derived from the German→French lexicon: Handels → commerce, Blatt → feuille.
+            ("translated-name", "Feuille de commerce"),
+        ]
+    );
+    let text = fixed(
+        "fr",
+        "tests/fixtures/languages/de-fr.txt",
+        &["--source-lang", "de"],
     );
     assert!(
-        rules.contains(&(
-            "untranslated-fragment",
-            "weil die Regierung noch keine Entscheidung getroffen hat"
-        )),
-        "{rules:?}"
+        text.contains("Selon la Süddeutsche Zeitung")
+            || text.contains("Selon le Süddeutsche Zeitung"),
+        "{text}"
+    );
+    assert!(
+        text.contains("le Handelsblatt affirme") || text.contains("la Handelsblatt affirme"),
+        "{text}"
     );
 }
