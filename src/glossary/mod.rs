@@ -43,4 +43,61 @@ mod tests {
         let matcher = GlossaryMatcher::new(&g, Lang::Fr, Lang::En);
         assert!(matcher.pattern_count() > 600);
     }
+
+    /// Kept names with a wrong form in `lang`, listed or derived from the lexicon.
+    fn has_wrong_form(c: &Concept, lang: Lang) -> bool {
+        let listed = c.forms(lang).is_some_and(|f| !f.wrong.is_empty());
+        let derived = c.forms(Lang::En).is_some_and(|f| {
+            f.right_forms().any(|name| {
+                Lexicon::for_pair(Lang::En, lang).is_some_and(|l| !l.derive(name).is_empty())
+            })
+        });
+        listed || derived
+    }
+
+    #[test]
+    fn every_target_language_covers_the_kept_names_made_of_ordinary_words() {
+        let g = default_glossary();
+        // The names made of ordinary words: those French has a literal translation for.
+        let kept: Vec<&Concept> = g
+            .concepts
+            .iter()
+            .filter(|c| c.keep && has_wrong_form(c, Lang::Fr))
+            // German names ("Handelsblatt") are checked from German, not into it.
+            .filter(|c| {
+                let de_fr = Lexicon::for_pair(Lang::De, Lang::Fr).expect("embedded");
+                c.forms(Lang::En)
+                    .is_some_and(|f| f.right_forms().all(|n| de_fr.derive(n).is_empty()))
+            })
+            .collect();
+        assert!(kept.len() >= 100, "{} kept names", kept.len());
+        for lang in [Lang::Es, Lang::De, Lang::It, Lang::Pt] {
+            let missing: Vec<&str> = kept
+                .iter()
+                .filter(|c| !has_wrong_form(c, lang))
+                .map(|c| c.id.as_str())
+                .collect();
+            assert!(
+                missing.len() * 20 <= kept.len(),
+                "{lang:?}: {} of {} kept names have no wrong form: {missing:?}",
+                missing.len(),
+                kept.len()
+            );
+        }
+    }
+
+    #[test]
+    fn persons_and_places_have_a_form_in_every_target_language() {
+        let g = default_glossary();
+        for lang in [Lang::Es, Lang::De, Lang::It, Lang::Pt] {
+            let missing: Vec<&str> = g
+                .concepts
+                .iter()
+                .filter(|c| matches!(c.kind, Kind::Person | Kind::Place) && !c.keep)
+                .filter(|c| c.forms(lang).is_none_or(|f| f.preferred.is_none()))
+                .map(|c| c.id.as_str())
+                .collect();
+            assert_eq!(missing, Vec::<&str>::new(), "{lang:?}");
+        }
+    }
 }
