@@ -50,6 +50,8 @@ struct ProfileData {
     loanwords: Vec<String>,
     #[serde(default)]
     capitalizes_nouns: bool,
+    #[serde(default)]
+    inflection_endings: Vec<String>,
 }
 
 /// What mtlint knows about one language.
@@ -79,6 +81,7 @@ pub struct LanguageProfile {
     articles_by_gender: HashMap<String, String>,
     expand_by_gender: HashMap<String, HashMap<String, String>>,
     vowels: Vec<char>,
+    inflection_endings: Vec<String>,
 }
 
 const FRENCH: &str = include_str!("fr.toml");
@@ -169,6 +172,7 @@ impl LanguageProfile {
             articles_by_gender: data.articles_by_gender,
             expand_by_gender: data.expand_by_gender,
             vowels: data.vowels.chars().collect(),
+            inflection_endings: data.inflection_endings,
         }
     }
 
@@ -191,6 +195,13 @@ impl LanguageProfile {
             }
             _ => None,
         }
+    }
+
+    /// Endings that make an inflected or derived word from a stem, in folded form (lowercase,
+    /// no diacritics): two words that are one stem with two of these endings are two words,
+    /// not two spellings of one name (French Arménie/Arméniens, German Armenien/Armenier).
+    pub fn inflection_endings(&self) -> &[String] {
+        &self.inflection_endings
     }
 
     /// The French profile.
