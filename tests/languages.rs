@@ -210,3 +210,71 @@ fn a_german_source_calque_and_leftover_are_found_in_french() {
         "{text}"
     );
 }
+
+/// The findings of `text` checked as `lang` from standard input: (rule, text, the whole text
+/// with the first fix applied).
+fn check_stdin(lang: &str, text: &str) -> Vec<(String, String, String)> {
+    let out = Command::cargo_bin("mtlint")
+        .expect("binary built")
+        .args(["check", "--format", "json", "--lang", lang, "-"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    json["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            let s = d["span"]["start"].as_u64().expect("start") as usize;
+            let e = d["span"]["end"].as_u64().expect("end") as usize;
+            let mut fixed = text.to_owned();
+            let edits = d["fixes"][0]["edits"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            for edit in edits.iter().rev() {
+                let (es, ee) = (edit["start"].as_u64(), edit["end"].as_u64());
+                let (es, ee) = (es.expect("start") as usize, ee.expect("end") as usize);
+                fixed.replace_range(es..ee, edit["replacement"].as_str().expect("text"));
+            }
+            (
+                d["rule"].as_str().expect("rule").to_owned(),
+                text[s..e].to_owned(),
+                fixed,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn derived_names_of_everyday_words_need_the_language_citation_cue() {
+    let found = check_stdin(
+        "it",
+        "Secondo il Gruppo internazionale di crisi, il governo ha approvato il piano.",
+    );
+    assert_eq!(
+        found,
+        [(
+            "translated-name".to_owned(),
+            "Gruppo internazionale di crisi".to_owned(),
+            // The fix fits the Italian article: "il" + a vowel becomes "l'".
+            "Secondo l'International Crisis Group, il governo ha approvato il piano.".to_owned()
+        )]
+    );
+    // Everyday Italian words without the cue: not taken for the name.
+    let found = check_stdin(
+        "it",
+        "Ieri il Gruppo internazionale di crisi ha pubblicato un rapporto.",
+    );
+    assert_eq!(found, Vec::new());
+    let found = check_stdin("es", "Según Tiempos globales, el gobierno aprobó el plan.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "Tiempos globales");
+    // Without a capital, the same words are ordinary Spanish.
+    let found = check_stdin(
+        "es",
+        "El gobierno habló de tiempos globales de cambio en el país.",
+    );
+    assert_eq!(found, Vec::new());
+}

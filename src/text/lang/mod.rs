@@ -52,6 +52,8 @@ struct ProfileData {
     capitalizes_nouns: bool,
     #[serde(default)]
     inflection_endings: Vec<String>,
+    #[serde(default)]
+    citation_cues: Vec<String>,
 }
 
 /// What mtlint knows about one language.
@@ -82,6 +84,7 @@ pub struct LanguageProfile {
     expand_by_gender: HashMap<String, HashMap<String, String>>,
     vowels: Vec<char>,
     inflection_endings: Vec<String>,
+    citation_cues: FxHashSet<String>,
 }
 
 const FRENCH: &str = include_str!("fr.toml");
@@ -173,6 +176,7 @@ impl LanguageProfile {
             expand_by_gender: data.expand_by_gender,
             vowels: data.vowels.chars().collect(),
             inflection_endings: data.inflection_endings,
+            citation_cues: lower_set(data.citation_cues),
         }
     }
 
@@ -202,6 +206,11 @@ impl LanguageProfile {
     /// not two spellings of one name (French Arménie/Arméniens, German Armenien/Armenier).
     pub fn inflection_endings(&self) -> &[String] {
         &self.inflection_endings
+    }
+
+    /// True for a word after which the press names its source: "selon", "según", "laut".
+    pub fn is_citation_cue(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.citation_cues.contains(w))
     }
 
     /// The French profile.
