@@ -24,7 +24,7 @@ lists for them, or in a literal translation mtlint derives from the name with th
 the language pair ("Courrier quotidien" for *Daily Mail* in French, "Correo de Kiev" for *Kyiv
 Post* in Spanish, "Nachrichtenwoche" for *Newsweek* in German). A derived form is reported only
 where it stands as a name: capitalised, and, when it is made of everyday words, cited as a
-source ("selon", "a déclaré à", "… a rapporté"; French only for now).
+source ("selon", "a déclaré à", "… a rapporté"; "según", "secondo", "segundo", "laut").
 
 ## Why is this bad?
 Machine translation translates names word for word: *Newsweek* becomes "Semaine
