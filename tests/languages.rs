@@ -278,3 +278,17 @@ fn derived_names_of_everyday_words_need_the_language_citation_cue() {
     );
     assert_eq!(found, Vec::new());
 }
+
+#[test]
+fn an_official_name_in_the_language_is_not_a_translated_name() {
+    // Amnesty International calls itself "Amnistía Internacional" in Spanish and "Anistia
+    // Internacional" in Brazil; Italian keeps the English name.
+    let text = "Según Amnistía Internacional, el gobierno detuvo a veinte personas.";
+    assert_eq!(check_stdin("es", text), Vec::new());
+    let text = "Segundo a Anistia Internacional, o governo prendeu vinte pessoas.";
+    assert_eq!(check_stdin("pt", text), Vec::new());
+    let text = "Secondo Amnistia internazionale, il governo ha arrestato venti persone.";
+    let found = check_stdin("it", text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "Amnistia internazionale");
+}
