@@ -20,10 +20,11 @@ pub static TRANSLATED_NAME: Rule = Rule {
     doc: r#"## What it does
 Finds names that the glossary keeps as they are in every language (`keep = true`: outlets,
 agencies, brands, think tanks, platforms) written in one of the translated forms the glossary
-lists for them, or in a literal translation mtlint derives from the name with its
-English→French lexicon ("Courrier quotidien" for *Daily Mail*). A derived form is reported only
+lists for them, or in a literal translation mtlint derives from the name with the lexicon of
+the language pair ("Courrier quotidien" for *Daily Mail* in French, "Correo de Kiev" for *Kyiv
+Post* in Spanish, "Nachrichtenwoche" for *Newsweek* in German). A derived form is reported only
 where it stands as a name: capitalised, and, when it is made of everyday words, cited as a
-source ("selon", "a déclaré à", "… a rapporté").
+source ("selon", "a déclaré à", "… a rapporté"; "según", "secondo", "segundo", "laut").
 
 ## Why is this bad?
 Machine translation translates names word for word: *Newsweek* becomes "Semaine

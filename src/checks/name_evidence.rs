@@ -158,7 +158,7 @@ pub fn is_derived_name(a: &Analysis<'_>, m: &TermMatch, form: &str) -> bool {
     if is_part_of_longer_name(a, m, from, to) {
         return false;
     }
-    if cue_before(a, from) || cue_after(a, m, from, to) {
+    if cue_before(a, from) || citation_cue_before(a, from) || cue_after(a, m, from, to) {
         return true;
     }
     let words: Vec<&str> = form
@@ -236,6 +236,20 @@ fn cue_before(a: &Analysis<'_>, from: usize) -> bool {
         "dans" => before_is(IN),
         _ => matches!(article.as_deref(), Some("au" | "aux")) && SPEAKING.contains(&w.as_str()),
     }
+}
+
+/// A word the target language cites sources with, then maybe a definite article: "según
+/// (el) …", "secondo (il) …", "laut …" (the profile's citation cues).
+fn citation_cue_before(a: &Analysis<'_>, from: usize) -> bool {
+    let text = |i: usize| a.tokens[i].text(a.text);
+    let mut i = from.checked_sub(1);
+    if let Some(j) = i {
+        let w = text(j);
+        if a.target.is_definite_article(w) || a.target.is_contracted_article(w) {
+            i = j.checked_sub(1);
+        }
+    }
+    i.is_some_and(|j| a.target.is_citation_cue(text(j)))
 }
 
 /// "… rapporte", "… a contacté", when the match is not the complement of another noun

@@ -101,10 +101,10 @@ pub struct GlossaryMatcher {
     source: Lang,
 }
 
-/// The surname of a person form: its last word with the particles before it
-/// ("Ursula von der Leyen" → "von der Leyen"). `None` for one-word forms.
-pub(crate) fn derive_surname(form: &str) -> Option<&str> {
-    let fr = LanguageProfile::french();
+/// The surname of a person form: its last word with the particles before it, as the target
+/// language `profile` counts them ("Ursula von der Leyen" → "von der Leyen", Portuguese
+/// "Luiz Inácio Lula da Silva" → "da Silva"). `None` for one-word forms.
+pub(crate) fn derive_surname<'f>(form: &'f str, profile: &LanguageProfile) -> Option<&'f str> {
     let words: Vec<(usize, &str)> = form
         .split(' ')
         .scan(0, |at, w| {
@@ -118,11 +118,17 @@ pub(crate) fn derive_surname(form: &str) -> Option<&str> {
         return None;
     }
     let mut first = words.len() - 1;
-    while first > 1 && fr.is_name_particle(words[first - 1].1) {
+    while first > 1 && profile.is_name_particle(words[first - 1].1) {
         first -= 1;
     }
     let surname = &form[words[first].0..];
     (surname.chars().filter(|c| c.is_alphabetic()).count() >= 3).then_some(surname)
+}
+
+/// The profile whose name particles make surnames in `target` text (French when mtlint has
+/// no profile for the language).
+fn target_profile(target: Lang) -> &'static LanguageProfile {
+    LanguageProfile::get(target.code()).unwrap_or_else(LanguageProfile::french)
 }
 
 /// `text` folded with its case kept, to compare with case-sensitive forms. Plain ASCII letters
@@ -175,7 +181,9 @@ impl Builder {
     /// Adds the literal translations derived from a kept name: `Role::Wrong` entries that
     /// never shadow a listed form (a form any concept lists keeps its meaning).
     fn add_derived(&mut self, concept: usize, c: &Concept, lexicon: &Lexicon, source: Lang) {
-        let Some(names) = c.forms(source) else { return };
+        let Some(names) = c.kept_forms(source) else {
+            return;
+        };
         for name in names.preferred.iter().chain(&names.accepted) {
             for d in lexicon.derive(name) {
                 let key = Folded::fold_str(&d.form, CaseMode::Fold);
@@ -206,7 +214,7 @@ fn derives_translations(c: &Concept, target: Lang, source: Lang) -> bool {
         return false;
     }
     let source_names: Vec<String> = c
-        .forms(source)
+        .kept_forms(source)
         .map(|f| {
             f.right_forms()
                 .map(|n| Folded::fold_str(n, CaseMode::Fold))
@@ -222,6 +230,7 @@ fn derives_translations(c: &Concept, target: Lang, source: Lang) -> bool {
 impl GlossaryMatcher {
     /// Compiles `glossary` for text in `target` translated from `source`.
     pub fn new(glossary: &Glossary, target: Lang, source: Lang) -> GlossaryMatcher {
+        let profile = target_profile(target);
         let mut b = Builder {
             keys: HashMap::new(),
             patterns: Vec::new(),
@@ -285,11 +294,13 @@ impl GlossaryMatcher {
                         let right: Vec<String> = person_forms
                             .iter()
                             .filter(|(_, r)| r.is_right())
-                            .filter_map(|(f, _)| derive_surname(f))
+                            .filter_map(|(f, _)| derive_surname(f, profile))
                             .map(|s| Folded::fold_str(s, CaseMode::Fold))
                             .collect();
                         for (f, role) in &person_forms {
-                            let Some(s) = derive_surname(f) else { continue };
+                            let Some(s) = derive_surname(f, profile) else {
+                                continue;
+                            };
                             if !role.is_right()
                                 && right.contains(&Folded::fold_str(s, CaseMode::Fold))
                             {
@@ -308,9 +319,8 @@ impl GlossaryMatcher {
             }
         }
         // Literal translations of kept names, after every listed form so that listed forms
-        // keep their meaning. The lexicon is English → French.
-        if (source, target) == (Lang::En, Lang::Fr) {
-            let lexicon = Lexicon::embedded();
+        // keep their meaning, from the lexicon of this language pair if there is one.
+        if let Some(lexicon) = Lexicon::for_pair(source, target) {
             for (i, c) in glossary.concepts.iter().enumerate() {
                 if derives_translations(c, target, source) {
                     b.add_derived(i, c, lexicon, source);
@@ -420,7 +430,11 @@ impl GlossaryMatcher {
         }
         let full = c.right_form(self.target, self.source)?;
         if m.surname {
-            return Some(derive_surname(full).unwrap_or(full).to_owned());
+            return Some(
+                derive_surname(full, target_profile(self.target))
+                    .unwrap_or(full)
+                    .to_owned(),
+            );
         }
         Some(full.to_owned())
     }
@@ -544,12 +558,33 @@ en = "Time"
 
     #[test]
     fn surnames() {
+        let fr = LanguageProfile::french();
         assert_eq!(
-            derive_surname("Ursula von der Leyen"),
+            derive_surname("Ursula von der Leyen", fr),
             Some("von der Leyen")
         );
-        assert_eq!(derive_surname("Nikol Pachinian"), Some("Pachinian"));
-        assert_eq!(derive_surname("Poutine"), None);
-        assert_eq!(derive_surname("Xi Li"), None);
+        assert_eq!(derive_surname("Nikol Pachinian", fr), Some("Pachinian"));
+        assert_eq!(derive_surname("Poutine", fr), None);
+        assert_eq!(derive_surname("Xi Li", fr), None);
+    }
+
+    #[test]
+    fn surnames_take_the_particles_of_the_target_language() {
+        let pt = target_profile(Lang::Pt);
+        assert_eq!(
+            derive_surname("Luiz Inácio Lula da Silva", pt),
+            Some("da Silva")
+        );
+        let es = target_profile(Lang::Es);
+        assert_eq!(
+            derive_surname("Andrés Manuel López Obrador", es),
+            Some("Obrador")
+        );
+        assert_eq!(derive_surname("Pedro de la Vega", es), Some("de la Vega"));
+        let de = target_profile(Lang::De);
+        assert_eq!(
+            derive_surname("Karl-Theodor zu Guttenberg", de),
+            Some("zu Guttenberg")
+        );
     }
 }

@@ -18,6 +18,7 @@ use super::similarity::{same_name, NameForm};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Severity, Span};
 use crate::glossary::{Kind, Role};
+use crate::text::LanguageProfile;
 
 /// What the glossary says of a spelling: the concept it names and in which role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,6 +88,8 @@ fn merge_neighbours(set: &mut Neighbours, other: &Neighbours) {
 pub(crate) struct Inventory {
     pub(crate) spellings: Vec<Spelling>,
     index: HashMap<String, usize>,
+    /// The inflectional endings of the document's language (see [`NameForm`]).
+    endings: Option<&'static [String]>,
 }
 
 impl Inventory {
@@ -95,7 +98,10 @@ impl Inventory {
         let mut spans = Vec::new();
         name_spans(a, &mut spans);
         let next_to = neighbours(a, &spans);
-        let mut inventory = Inventory::default();
+        let mut inventory = Inventory {
+            endings: Some(a.target.inflection_endings()),
+            ..Inventory::default()
+        };
         // Occurrences written identically share a key computed once.
         let mut by_text: HashMap<&str, usize> = HashMap::new();
         for (&span, &(before, after)) in spans.iter().zip(&next_to) {
@@ -243,11 +249,14 @@ pub struct NamePool {
     spellings: Vec<PooledSpelling>,
     index: HashMap<String, usize>,
     verdicts: OnceLock<HashMap<usize, Verdict>>,
+    /// The inflectional endings of the first document's language.
+    endings: Option<&'static [String]>,
 }
 
 impl NamePool {
     /// Adds a document's spellings; documents are added in run order (it decides "first used").
     pub(crate) fn add(&mut self, inventory: &Inventory) {
+        self.endings = self.endings.or(inventory.endings);
         for s in &inventory.spellings {
             self.add_counted(PooledSpelling {
                 key: s.key.clone(),
@@ -262,6 +271,7 @@ impl NamePool {
 
     /// Adds another pool after this one.
     pub(crate) fn merge(&mut self, other: NamePool) {
+        self.endings = self.endings.or(other.endings);
         for s in other.spellings {
             self.add_counted(s);
         }
@@ -295,17 +305,22 @@ impl NamePool {
     pub(crate) fn verdict(&self, key: &str) -> Option<Verdict> {
         let at = *self.index.get(key)?;
         self.verdicts
-            .get_or_init(|| decide(&self.spellings))
+            .get_or_init(|| {
+                let endings = self
+                    .endings
+                    .unwrap_or_else(|| LanguageProfile::french().inflection_endings());
+                decide(&self.spellings, endings)
+            })
             .get(&at)
             .copied()
     }
 }
 
 /// Groups the spellings that are one name and picks the one to keep in each group.
-fn decide(spellings: &[PooledSpelling]) -> HashMap<usize, Verdict> {
+fn decide(spellings: &[PooledSpelling], endings: &'static [String]) -> HashMap<usize, Verdict> {
     let forms: Vec<NameForm> = spellings
         .iter()
-        .map(|s| NameForm::new(&s.written))
+        .map(|s| NameForm::with_endings(&s.written, endings))
         .collect();
     let concept = |i: usize| spellings[i].known.map(|k| k.concept);
     // Two concepts of the glossary are never one name.
@@ -343,7 +358,7 @@ fn decide(spellings: &[PooledSpelling]) -> HashMap<usize, Verdict> {
         for &i in group.iter().filter(|&&i| i != keep) {
             let severity = if !apart(i, keep)
                 && same_name(&forms[i], &forms[keep])
-                && !different_company(&spellings[i], &spellings[keep])
+                && !different_company(&spellings[i], &spellings[keep], endings)
             {
                 Severity::Warning
             } else if concept(i).is_some() && concept(i) == concept(keep) {
@@ -362,14 +377,15 @@ fn decide(spellings: &[PooledSpelling]) -> HashMap<usize, Verdict> {
 /// next to a name, and none of one's neighbours is a neighbour of the other. "Mohamed Hamdan"
 /// and "Mohammed ben Salmane" are two people; "Ole Gunar Solskjaer" and "Ole Gunnar
 /// Solskjaer" are one.
-fn different_company(x: &PooledSpelling, y: &PooledSpelling) -> bool {
+fn different_company(x: &PooledSpelling, y: &PooledSpelling, endings: &'static [String]) -> bool {
     let disjoint = |a: &Neighbours, b: &Neighbours| {
         let (Some(a), Some(b)) = (a, b) else {
             return false;
         };
         !a.iter().any(|p| {
-            let p = NameForm::new(p);
-            b.iter().any(|q| same_name(&p, &NameForm::new(q)))
+            let p = NameForm::with_endings(p, endings);
+            b.iter()
+                .any(|q| same_name(&p, &NameForm::with_endings(q, endings)))
         })
     };
     disjoint(&x.before, &y.before) || disjoint(&x.after, &y.after)

@@ -52,6 +52,10 @@ struct ProfileData {
     loanwords: Vec<String>,
     #[serde(default)]
     capitalizes_nouns: bool,
+    #[serde(default)]
+    inflection_endings: Vec<String>,
+    #[serde(default)]
+    citation_cues: Vec<String>,
 }
 
 /// What mtlint knows about one language.
@@ -82,6 +86,8 @@ pub struct LanguageProfile {
     expand_by_gender: HashMap<String, HashMap<String, String>>,
     agree_by_gender: HashMap<String, HashMap<String, String>>,
     vowels: Vec<char>,
+    inflection_endings: Vec<String>,
+    citation_cues: FxHashSet<String>,
 }
 
 const FRENCH: &str = include_str!("fr.toml");
@@ -173,6 +179,8 @@ impl LanguageProfile {
             expand_by_gender: data.expand_by_gender,
             agree_by_gender: data.agree_by_gender,
             vowels: data.vowels.chars().collect(),
+            inflection_endings: data.inflection_endings,
+            citation_cues: lower_set(data.citation_cues),
         }
     }
 
@@ -195,6 +203,18 @@ impl LanguageProfile {
             }
             _ => None,
         }
+    }
+
+    /// Endings that make an inflected or derived word from a stem, in folded form (lowercase,
+    /// no diacritics): two words that are one stem with two of these endings are two words,
+    /// not two spellings of one name (French Arménie/Arméniens, German Armenien/Armenier).
+    pub fn inflection_endings(&self) -> &[String] {
+        &self.inflection_endings
+    }
+
+    /// True for a word after which the press names its source: "selon", "según", "laut".
+    pub fn is_citation_cue(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.citation_cues.contains(w))
     }
 
     /// The French profile.
