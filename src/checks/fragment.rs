@@ -24,7 +24,7 @@
 //! noun ("la coalition Ampel") cannot be told from a name by frequency alone.
 
 use super::glossary::term_diagnostic;
-use super::replacement::fitted_edit;
+use super::replacement::{fitted_edit, NameGrammar};
 use super::{Check, Context, Rule};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
@@ -744,14 +744,10 @@ impl<'s, 'a> SentenceView<'s, 'a> {
             .find(|m| Some(m.span.start) == head_start && m.span.end == content.end);
         if let Some(m) = head {
             if let Some(right) = a.glossary.replacement(m) {
-                let gender = a
-                    .glossary
-                    .concept(m.concept)
-                    .forms(a.glossary.target())
-                    .and_then(|f| f.gender.as_deref());
+                let grammar = NameGrammar::of(a.glossary.concept(m.concept), a.glossary.target());
                 // The fragment is exactly a glossary term (after its source articles): the
                 // glossary says what is right, as for `untranslated-term`.
-                let edit = fitted_edit(a, content, &right, gender);
+                let edit = fitted_edit(a, content, &right, grammar);
                 fixes.push(Fix::safe(format!("replace with `{right}`"), vec![edit]));
             }
         }

@@ -4,7 +4,7 @@
 //! with a safe fix: the glossary says exactly what is right.
 
 use super::name_evidence::is_derived_name;
-use super::replacement::fitted_edit;
+use super::replacement::{fitted_edit, NameGrammar};
 use super::{Check, Context, Rule};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
@@ -289,10 +289,8 @@ pub fn term_diagnostic(a: &Analysis<'_>, m: &TermMatch) -> Option<Diagnostic> {
             ),
         ),
     };
-    let gender = concept
-        .forms(glossary.target())
-        .and_then(|f| f.gender.as_deref());
-    let edit = fitted_edit(a, m.span, &right, gender);
+    let grammar = NameGrammar::of(concept, glossary.target());
+    let edit = fitted_edit(a, m.span, &right, grammar);
     let label = format!("replace with `{}`", edit.replacement);
     // A derived form is a guess: its fix waits for a person.
     let fix = if m.derived {

@@ -9,10 +9,47 @@
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Edit, Span};
+use crate::glossary::{Concept, Kind, Lang};
 
-/// The edit that replaces `span` with `replacement`, adjusted to its context. `gender` is the
-/// grammatical gender of the replacement (`m`, `f`, `mpl`, `fpl`) when the glossary knows it.
-pub fn fitted_edit(a: &Analysis<'_>, span: Span, replacement: &str, gender: Option<&str>) -> Edit {
+/// How the replacement name behaves in the sentence: its gender, and whether it is written
+/// without an article.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NameGrammar<'g> {
+    /// The grammatical gender of the replacement (`m`, `f`, `mpl`, `fpl`) when the glossary
+    /// knows it.
+    pub gender: Option<&'g str>,
+    /// The name takes no article: "selon Human Rights Watch", "chez Apple".
+    pub bare: bool,
+}
+
+impl<'g> NameGrammar<'g> {
+    /// What the glossary says of a concept's name in `lang`. A name whose gender is `none`
+    /// is written without article ("selon Human Rights Watch"); so are kept brands, platforms
+    /// and persons of no given gender ("chez Apple"). Organisations differ ("l'International
+    /// Crisis Group" but "Amnesty International"), so their article is kept unless the
+    /// glossary says `none`.
+    pub fn of(concept: &'g Concept, lang: Lang) -> NameGrammar<'g> {
+        let gender = concept.forms(lang).and_then(|f| f.gender.as_deref());
+        let bare_kind = matches!(concept.kind, Kind::Brand | Kind::Platform | Kind::Person);
+        NameGrammar {
+            gender: gender.filter(|g| *g != "none"),
+            bare: gender == Some("none") || (concept.keep && bare_kind && gender.is_none()),
+        }
+    }
+
+    /// A name of known gender that takes an article.
+    pub fn gendered(gender: Option<&'g str>) -> NameGrammar<'g> {
+        NameGrammar {
+            gender,
+            bare: false,
+        }
+    }
+}
+
+/// The edit that replaces `span` with `replacement`, adjusted to its context and to the
+/// grammar of the replacement.
+pub fn fitted_edit(a: &Analysis<'_>, span: Span, replacement: &str, grammar: NameGrammar) -> Edit {
+    let gender = grammar.gender;
     let text = a.text;
     let profile = a.target;
     let mut replacement = replacement.to_owned();
@@ -51,9 +88,27 @@ pub fn fitted_edit(a: &Analysis<'_>, span: Span, replacement: &str, gender: Opti
     if apostrophe != "'" && replacement.contains('\'') {
         replacement = replacement.replace('\'', apostrophe);
     }
+    // A name written without article drops the one before it ("l’Observatoire des droits de
+    // l’homme" → "Human Rights Watch"); a contracted one keeps its preposition ("du" → "de").
+    let mut bare_prefix = None;
+    if let Some(p) = prev.filter(|_| grammar.bare && !replaces_article) {
+        let word = p.text(text);
+        if profile.is_definite_article(word) {
+            replaces_article = true;
+        } else if let Some(preposition) = profile.contracted_preposition(word) {
+            let vowel = profile.starts_with_vowel(&replacement);
+            bare_prefix = Some(match profile.elide(preposition).filter(|_| vowel) {
+                Some(elided) => format!("{}{apostrophe}", same_case(word, elided)),
+                None => format!("{} ", same_case(word, preposition)),
+            });
+        }
+    }
     let mut start = span.start;
     if let Some(p) = prev.filter(|_| replaces_article) {
         start = p.span.start;
+    } else if let (Some(p), Some(prefix)) = (prev, bare_prefix) {
+        start = p.span.start;
+        replacement = format!("{prefix}{replacement}");
     } else if let Some(p) = prev {
         let word = p.text(text);
         let vowel = profile.starts_with_vowel(&replacement);
@@ -135,7 +190,8 @@ mod tests {
         let en = LanguageProfile::get("en").expect("en");
         let a = Analysis::new(&doc, &matcher, LanguageProfile::french(), en);
         let at = text.find(target).expect("target in text");
-        let edit = fitted_edit(&a, Span::new(at, at + target.len()), replacement, gender);
+        let grammar = NameGrammar::gendered(gender);
+        let edit = fitted_edit(&a, Span::new(at, at + target.len()), replacement, grammar);
         let fixed = crate::fix::apply_edits(text, &[edit]).expect("applies");
         assert_eq!(fixed, expected);
     }
@@ -242,6 +298,60 @@ mod tests {
             "The Guardian",
             Some("m"),
             "Il l'a dit au Guardian.",
+        );
+    }
+
+    #[track_caller]
+    fn assert_fits_bare(text: &str, target: &str, replacement: &str, expected: &str) {
+        let doc = Document::plain(Source {
+            name: "t".into(),
+            text: text.into(),
+        });
+        let matcher = GlossaryMatcher::new(&Glossary::default(), Lang::Fr, Lang::En);
+        let en = LanguageProfile::get("en").expect("en");
+        let a = Analysis::new(&doc, &matcher, LanguageProfile::french(), en);
+        let at = text.find(target).expect("target in text");
+        let grammar = NameGrammar {
+            gender: None,
+            bare: true,
+        };
+        let edit = fitted_edit(&a, Span::new(at, at + target.len()), replacement, grammar);
+        let fixed = crate::fix::apply_edits(text, &[edit]).expect("applies");
+        assert_eq!(fixed, expected);
+    }
+
+    #[test]
+    fn a_name_written_without_article_drops_the_article() {
+        assert_fits_bare(
+            "L’Observatoire des droits de l’homme a demandé une enquête.",
+            "Observatoire des droits de l’homme",
+            "Human Rights Watch",
+            "Human Rights Watch a demandé une enquête.",
+        );
+        assert_fits_bare(
+            "selon la Maison du Chatham, oui.",
+            "Maison du Chatham",
+            "Chatham House",
+            "selon Chatham House, oui.",
+        );
+        assert_fits_bare(
+            "le rapport du Groupe Eurasie, oui.",
+            "Groupe Eurasie",
+            "Eurasia Group",
+            "le rapport d'Eurasia Group, oui.",
+        );
+        assert_fits_bare(
+            "Il a écrit au Groupe Eurasie.",
+            "Groupe Eurasie",
+            "Eurasia Group",
+            "Il a écrit à Eurasia Group.",
+        );
+        // No article before it: nothing to drop, elision still fitted.
+        assert_fits_bare(
+            "un porte-parole de Amnistie internationale a dit.",
+            "Amnistie internationale",
+            "Amnesty International",
+            "un porte-parole d'Amnesty International a dit.",
         );
     }
 

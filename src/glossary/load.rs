@@ -514,12 +514,12 @@ fn validate_forms(
     let gender = raw.gender.and_then(|g| {
         let offset = g.span().start;
         let g = g.into_inner();
-        if matches!(g.as_str(), "m" | "f" | "mpl" | "fpl") {
+        if matches!(g.as_str(), "m" | "f" | "mpl" | "fpl" | "none") {
             Some(g)
         } else {
             report(
                 offset,
-                format!("concept `{id}`: gender `{g}` must be one of m, f, mpl, fpl"),
+                format!("concept `{id}`: gender `{g}` must be one of m, f, mpl, fpl, none"),
             );
             None
         }

@@ -104,7 +104,8 @@ pub struct LangForms {
     pub wrong: Vec<String>,
     /// The acronym.
     pub abbr: Option<String>,
-    /// Grammatical gender of the preferred form (`m`, `f`, `mpl`, `fpl`).
+    /// Grammatical gender of the preferred form (`m`, `f`, `mpl`, `fpl`), or `none` for a
+    /// name written without article.
     pub gender: Option<String>,
 }
 

@@ -14,7 +14,7 @@ mod tests;
 
 pub use pool::NamePool;
 
-use super::replacement::fitted_edit;
+use super::replacement::{fitted_edit, NameGrammar};
 use super::{BatchFacts, Check, Context, Rule};
 use crate::config::ConsistencyScope;
 use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
@@ -130,13 +130,10 @@ fn finding(
     } else {
         keep.written.clone()
     };
-    let gender = keep.known.and_then(|k| {
-        a.glossary
-            .concept(k.concept)
-            .forms(a.glossary.target())
-            .and_then(|f| f.gender.as_deref())
+    let grammar = keep.known.map_or_else(NameGrammar::default, |k| {
+        NameGrammar::of(a.glossary.concept(k.concept), a.glossary.target())
     });
-    let edit = fitted_edit(a, span, &replacement, gender);
+    let edit = fitted_edit(a, span, &replacement, grammar);
     let mut d =
         Diagnostic::new(INCONSISTENT_SPELLING.id, verdict.severity, span, message).with_fix(
             Fix::unsafe_(format!("replace with `{}`", edit.replacement), vec![edit]),

@@ -43,6 +43,8 @@ struct ProfileData {
     #[serde(default)]
     agree_by_gender: HashMap<String, HashMap<String, String>>,
     #[serde(default)]
+    contracted_preposition: HashMap<String, String>,
+    #[serde(default)]
     contracted_articles: Vec<String>,
     #[serde(default)]
     vowels: String,
@@ -85,6 +87,7 @@ pub struct LanguageProfile {
     articles_by_gender: HashMap<String, String>,
     expand_by_gender: HashMap<String, HashMap<String, String>>,
     agree_by_gender: HashMap<String, HashMap<String, String>>,
+    contracted_preposition: HashMap<String, String>,
     vowels: Vec<char>,
     inflection_endings: Vec<String>,
     citation_cues: FxHashSet<String>,
@@ -178,6 +181,7 @@ impl LanguageProfile {
             articles_by_gender: data.articles_by_gender,
             expand_by_gender: data.expand_by_gender,
             agree_by_gender: data.agree_by_gender,
+            contracted_preposition: data.contracted_preposition,
             vowels: data.vowels.chars().collect(),
             inflection_endings: data.inflection_endings,
             citation_cues: lower_set(data.citation_cues),
@@ -367,6 +371,13 @@ impl LanguageProfile {
         self.agree_by_gender
             .get(&article.to_lowercase())?
             .get(gender)
+            .map(String::as_str)
+    }
+
+    /// The preposition inside a contracted article: `du` → `de`, `au` → `à`.
+    pub fn contracted_preposition(&self, word: &str) -> Option<&str> {
+        self.contracted_preposition
+            .get(&word.to_lowercase())
             .map(String::as_str)
     }
 
