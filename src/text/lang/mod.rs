@@ -50,6 +50,37 @@ struct ProfileData {
     loanwords: Vec<String>,
     #[serde(default)]
     capitalizes_nouns: bool,
+    #[serde(default)]
+    numbers: NumberFormat,
+}
+
+/// How a language writes numbers, for comparing the numbers of a translation with its
+/// source's.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberFormat {
+    /// The decimal separator (`.` in English, `,` in French).
+    #[serde(default)]
+    pub decimal: String,
+    /// Separators between groups of three digits ("1,000", "1 000", "1.000").
+    #[serde(default)]
+    pub groups: Vec<String>,
+    /// The group separator to write in a fix.
+    #[serde(default)]
+    pub group_format: String,
+    /// Integers of at least this many digits are written with groups ("2026", but "12 000").
+    #[serde(default)]
+    pub group_from_digits: usize,
+    /// Letters after digits that make an ordinal ("th", "e", "er").
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
+    /// Letters after a Roman numeral that make an ordinal ("XIXe"); empty when the language
+    /// does not write centuries so.
+    #[serde(default)]
+    pub roman_ordinal_suffixes: Vec<String>,
+    /// Small numbers written as words (lowercase), with their value.
+    #[serde(default)]
+    pub words: HashMap<String, u32>,
 }
 
 /// What mtlint knows about one language.
@@ -79,6 +110,7 @@ pub struct LanguageProfile {
     articles_by_gender: HashMap<String, String>,
     expand_by_gender: HashMap<String, HashMap<String, String>>,
     vowels: Vec<char>,
+    numbers: NumberFormat,
 }
 
 const FRENCH: &str = include_str!("fr.toml");
@@ -169,6 +201,7 @@ impl LanguageProfile {
             articles_by_gender: data.articles_by_gender,
             expand_by_gender: data.expand_by_gender,
             vowels: data.vowels.chars().collect(),
+            numbers: data.numbers,
         }
     }
 
@@ -191,6 +224,11 @@ impl LanguageProfile {
             }
             _ => None,
         }
+    }
+
+    /// How the language writes numbers.
+    pub fn numbers(&self) -> &NumberFormat {
+        &self.numbers
     }
 
     /// The French profile.
