@@ -5,6 +5,7 @@
 //! report prose spans; [`Document::to_original`] and [`Document::edits_to_original`] map their
 //! findings and fixes back to the exact bytes of the file.
 
+pub mod align;
 mod html;
 mod markdown;
 mod prose;
