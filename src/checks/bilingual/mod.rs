@@ -156,8 +156,19 @@ impl<'p, 'a> PairView<'p, 'a> {
     pub fn source_excerpt(&self, span: Span) -> String {
         const CONTEXT: usize = 30;
         let text = self.source();
-        let start = floor_char(text, span.start.saturating_sub(CONTEXT));
-        let end = ceil_char(text, (span.end + CONTEXT).min(text.len()));
+        let mut start = floor_char(text, span.start.saturating_sub(CONTEXT));
+        let mut end = ceil_char(text, (span.end + CONTEXT).min(text.len()));
+        // Whole words only: cut at the spaces nearest the limits.
+        if start > 0 {
+            start = text[start..span.start]
+                .find(' ')
+                .map_or(span.start, |k| start + k + 1);
+        }
+        if end < text.len() {
+            end = text[span.end..end]
+                .rfind(' ')
+                .map_or(span.end, |k| span.end + k);
+        }
         let mut out = String::new();
         if start > 0 {
             out.push('…');
