@@ -50,7 +50,11 @@ impl Check for BilingualCheck {
         for pair in a.pairs {
             // A pair whose target lies outside the prose (a bug upstream) is skipped rather
             // than allowed to slice out of bounds.
-            if pair.target.end > a.text.len() || pair.target.is_empty() {
+            if pair.target.end > a.text.len()
+                || pair.target.is_empty()
+                || !a.text.is_char_boundary(pair.target.start)
+                || !a.text.is_char_boundary(pair.target.end)
+            {
                 continue;
             }
             let view = PairView::new(a, pair);
