@@ -181,6 +181,10 @@ pub struct Diagnostic {
     pub fixes: Vec<Fix>,
     /// Other places that explain this one (e.g. the majority spelling).
     pub related: Vec<(Span, String)>,
+    /// The span is the sentence the finding is about, not the words at fault ("the
+    /// translation lacks a number the source has"): it neither hides the narrower findings
+    /// inside it nor is hidden by them.
+    pub broad: bool,
 }
 
 impl Diagnostic {
@@ -198,7 +202,14 @@ impl Diagnostic {
             message: message.into(),
             fixes: Vec::new(),
             related: Vec::new(),
+            broad: false,
         }
+    }
+
+    /// Marks the span as the sentence the finding is about (see [`Diagnostic::broad`]).
+    pub fn broad(mut self) -> Diagnostic {
+        self.broad = true;
+        self
     }
 
     /// Adds a fix (the first added is the default).

@@ -198,7 +198,21 @@ impl Linter {
 /// Settles overlapping findings and sorts by position: when two findings share bytes, the
 /// rule of higher precedence wins (the glossary-backed, more specific one), then the longer
 /// span, then the earlier one.
-pub fn finalize(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub fn finalize(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    // Sentence-wide findings settle among themselves; the precise ones inside them stay.
+    let (broad, precise): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        diagnostics.into_iter().partition(|d| d.broad);
+    let mut kept = settle(precise);
+    if !broad.is_empty() {
+        kept.extend(settle(broad));
+    }
+    kept.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
+    kept
+}
+
+/// Keeps, of findings that share bytes, the one of higher precedence (then the longer, then
+/// the earlier).
+fn settle(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let precedence = |d: &Diagnostic| checks::rule(d.rule).map_or(0, |r| r.precedence);
     diagnostics.sort_by(|a, b| {
         precedence(b)
@@ -221,7 +235,6 @@ pub fn finalize(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         kept_spans.insert(d.span.start, d.span.end);
         kept.push(d);
     }
-    kept.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
     kept
 }
 
@@ -232,6 +245,25 @@ mod tests {
 
     fn d(rule: &'static str, start: usize, end: usize) -> Diagnostic {
         Diagnostic::new(rule, Severity::Error, Span::new(start, end), "m")
+    }
+
+    #[test]
+    fn broad_findings_neither_hide_nor_are_hidden_by_precise_ones() {
+        let out = finalize(vec![
+            d("missing-term", 0, 40).broad(),
+            d("name-not-kept", 0, 40).broad(),
+            d("number-mismatch", 10, 12),
+            d("translated-name", 20, 30),
+        ]);
+        let rules: Vec<_> = out.iter().map(|d| (d.rule, d.span.start)).collect();
+        assert_eq!(
+            rules,
+            [
+                ("name-not-kept", 0),
+                ("number-mismatch", 10),
+                ("translated-name", 20)
+            ]
+        );
     }
 
     #[test]

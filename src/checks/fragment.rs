@@ -90,10 +90,10 @@ static RULES: [&Rule; 1] = [&UNTRANSLATED_FRAGMENT];
 
 /// A word at least this many Zipf points more frequent in the source language is source
 /// evidence.
-const SOURCE_EVIDENCE: f32 = 1.5;
+pub(crate) const SOURCE_EVIDENCE: f32 = 1.5;
 /// A word at least this many Zipf points more frequent in the target language is target
 /// evidence: it ends a run.
-const TARGET_EVIDENCE: f32 = 1.0;
+pub(crate) const TARGET_EVIDENCE: f32 = 1.0;
 /// The evidence of a function word of one language only.
 const FUNCTION_WORD: f32 = 3.0;
 /// The evidence a glossary source term's words carry.
@@ -144,7 +144,7 @@ impl Check for FragmentCheck {
 }
 
 /// The two languages of the run with their word lists.
-struct Languages<'a> {
+pub(crate) struct Languages<'a> {
     source: &'a LanguageProfile,
     target: &'a LanguageProfile,
     source_words: &'a WordFrequencies,
@@ -171,7 +171,10 @@ fn start_bit(first: u8) -> u32 {
 
 impl<'a> Languages<'a> {
     /// `None` when a language has no word list or both are the same.
-    fn new(source: &'a LanguageProfile, target: &'a LanguageProfile) -> Option<Languages<'a>> {
+    pub(crate) fn new(
+        source: &'a LanguageProfile,
+        target: &'a LanguageProfile,
+    ) -> Option<Languages<'a>> {
         if source.code == target.code {
             return None;
         }
@@ -228,7 +231,7 @@ impl<'a> Languages<'a> {
 
     /// The evidence of a folded word: positive for the source language, negative for the
     /// target language, and whether it is a function word of the source language only.
-    fn evidence(&self, folded: &str) -> (f32, bool) {
+    pub(crate) fn evidence(&self, folded: &str) -> (f32, bool) {
         let source_fw = self.source.is_function_word(folded);
         let target_fw = self.target.is_function_word(folded);
         match (source_fw, target_fw) {

@@ -4,6 +4,7 @@
 //! A check reads the shared [`Analysis`] and pushes [`Diagnostic`]s; checks never talk to each
 //! other. Overlaps between their findings are settled afterwards by [`crate::lint`].
 
+mod bilingual;
 mod fragment;
 mod glossary;
 mod name_evidence;
@@ -21,7 +22,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 pub struct Rule {
     /// Stable kebab-case id, used in config and suppressions.
     pub id: &'static str,
-    /// The family the rule belongs to (`glossary`, `consistency`, `leftover`).
+    /// The family the rule belongs to (`glossary`, `consistency`, `leftover`, `bilingual`).
     pub family: &'static str,
     /// Severity unless configured otherwise.
     pub severity: Severity,
@@ -77,6 +78,7 @@ pub fn registry() -> &'static [&'static dyn Check] {
         &glossary::GlossaryCheck,
         &spelling::SpellingCheck,
         &fragment::FragmentCheck,
+        &bilingual::BilingualCheck,
     ]
 }
 

@@ -9,6 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use mtlint::config::{
     config_dir_for, find_config, ConfigFile, ConsistencyScope, FailOn, Layer, Resolved,
 };
+use mtlint::document::align::align;
 use mtlint::document::{DeclaredLanguages, Document, Format, ParseError};
 use mtlint::glossary::{Glossary, Lang};
 use mtlint::input::walk::{walk, WalkOptions};
@@ -18,6 +19,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Pooling of spellings for `inconsistent-spelling`.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -61,6 +63,11 @@ pub struct CommonArgs {
     /// Language the articles were translated from [default: en].
     #[arg(long, value_name = "CODE", value_parser = parse_lang)]
     pub source_lang: Option<Lang>,
+
+    /// The source text (.txt or .md) the one PATH translates, paragraph by paragraph: the
+    /// bilingual rules compare each paragraph with its source.
+    #[arg(long, value_name = "SOURCE")]
+    pub source: Option<PathBuf>,
 
     /// Compare spellings within each file, or across all files of the run [default: file].
     #[arg(long, value_enum, value_name = "SCOPE")]
@@ -117,6 +124,8 @@ pub struct Input {
     pub document: Document,
     /// Index of its linter in [`Run::linters`].
     pub linter: usize,
+    /// With `--source`: the source document it translates, paragraph by paragraph.
+    pub translated_from: Option<Arc<Document>>,
 }
 
 impl Input {
@@ -130,17 +139,38 @@ impl Input {
         &self.document.original
     }
 
+    /// The document to check, taking the input's (paired with its source under `--source`).
+    fn into_document(self) -> Document {
+        let Input {
+            document,
+            translated_from,
+            ..
+        } = self;
+        pair(document, translated_from.as_deref())
+    }
+
     /// The document for another version of the same input (after fixes); an error if that
     /// version no longer parses.
     pub fn document_with(&self, text: &str) -> Result<Document, ParseError> {
-        Document::parse(
+        let doc = Document::parse(
             Source {
                 name: self.document.name.clone(),
                 text: text.to_owned(),
             },
             self.document.format,
-        )
+        )?;
+        Ok(pair(doc, self.translated_from.as_deref()))
     }
+}
+
+/// Pairs a document's paragraphs with its source's (`--source`). The first version was
+/// checked to align when the run was prepared; fixes do not add or remove paragraphs, and a
+/// text that no longer aligns is checked on its own.
+fn pair(mut doc: Document, source: Option<&Document>) -> Document {
+    if let Some(source) = source {
+        doc.pairs = align(&doc, source).unwrap_or_default();
+    }
+    doc
 }
 
 /// Everything a command needs to check its inputs.
@@ -180,7 +210,7 @@ impl Run {
             let docs: Vec<Document> = members
                 .iter()
                 .filter_map(|&i| slots[i].take())
-                .map(|input| input.document)
+                .map(Input::into_document)
                 .collect();
             let checked = linter.check_all_with_progress(docs, &|| progress.inc(1));
             for (i, r) in members.into_iter().zip(checked) {
@@ -428,6 +458,7 @@ impl CommonArgs {
                         path,
                         document,
                         linter,
+                        translated_from: None,
                     });
                 }
                 (Ok(_), None) => {}
@@ -437,12 +468,73 @@ impl CommonArgs {
                 }
             }
         }
+        if let Some(source) = &self.source {
+            if !failed && !fatal {
+                fatal = !self.pair_with_source(source, &mut inputs);
+            }
+        }
         Run {
             inputs,
             linters,
             failed,
             fatal,
             checked: Vec::new(),
+        }
+    }
+
+    /// `--source`: reads the source, checks that it aligns with the one target by paragraph
+    /// and attaches it. Problems are printed; false when there was one.
+    fn pair_with_source(&self, source: &Path, inputs: &mut [Input]) -> bool {
+        let [input] = inputs else {
+            print_error(format!(
+                "--source {} needs exactly one article to compare with it, got {}",
+                source.display(),
+                if self.paths.len() == 1 && inputs.len() != 1 {
+                    format!("a directory of {} articles", inputs.len())
+                } else {
+                    format!("{} paths", self.paths.len())
+                }
+            ));
+            return false;
+        };
+        let aligned = |format: Format| matches!(format, Format::Text | Format::Markdown);
+        let source_format = Format::from_path(source);
+        for (name, format) in [
+            (source.display().to_string(), source_format),
+            (input.document.name.clone(), input.document.format),
+        ] {
+            if !aligned(format) {
+                print_error(format!(
+                    "{name}: --source aligns plain text (.txt) and Markdown (.md) by paragraph, \
+                     not {}",
+                    format.as_str()
+                ));
+                return false;
+            }
+        }
+        let text = match input::read_path(source) {
+            Ok(text) => text,
+            Err(e) => {
+                print_error(format!("--source: {e}"));
+                return false;
+            }
+        };
+        let source_doc = match Document::parse(text, source_format) {
+            Ok(doc) => doc,
+            Err(e) => {
+                print_error(format!("--source: {e}"));
+                return false;
+            }
+        };
+        match align(&input.document, &source_doc) {
+            Ok(_) => {
+                input.translated_from = Some(Arc::new(source_doc));
+                true
+            }
+            Err(e) => {
+                print_error(e);
+                false
+            }
         }
     }
 

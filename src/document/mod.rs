@@ -9,6 +9,7 @@
 //! Text, Markdown and HTML are read whatever their content; XLIFF and PO have a grammar, and a
 //! file that breaks it is a [`ParseError`] naming the line and column.
 
+pub mod align;
 mod error;
 mod html;
 mod markdown;

@@ -3,6 +3,7 @@
 
 pub mod fold;
 pub mod lang;
+pub mod numbers;
 pub mod tokenize;
 
 pub use fold::{CaseMode, Folded};

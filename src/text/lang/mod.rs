@@ -58,6 +58,37 @@ struct ProfileData {
     inflection_endings: Vec<String>,
     #[serde(default)]
     citation_cues: Vec<String>,
+    #[serde(default)]
+    numbers: NumberFormat,
+}
+
+/// How a language writes numbers, for comparing the numbers of a translation with its
+/// source's.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberFormat {
+    /// The decimal separator (`.` in English, `,` in French).
+    #[serde(default)]
+    pub decimal: String,
+    /// Separators between groups of three digits ("1,000", "1 000", "1.000").
+    #[serde(default)]
+    pub groups: Vec<String>,
+    /// The group separator to write in a fix.
+    #[serde(default)]
+    pub group_format: String,
+    /// Integers of at least this many digits are written with groups ("2026", but "12 000").
+    #[serde(default)]
+    pub group_from_digits: usize,
+    /// Letters after digits that make an ordinal ("th", "e", "er").
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
+    /// Letters after a Roman numeral that make an ordinal ("XIXe"); empty when the language
+    /// does not write centuries so.
+    #[serde(default)]
+    pub roman_ordinal_suffixes: Vec<String>,
+    /// Small numbers written as words (lowercase), with their value.
+    #[serde(default)]
+    pub words: HashMap<String, u32>,
 }
 
 /// What mtlint knows about one language.
@@ -91,6 +122,7 @@ pub struct LanguageProfile {
     vowels: Vec<char>,
     inflection_endings: Vec<String>,
     citation_cues: FxHashSet<String>,
+    numbers: NumberFormat,
 }
 
 const FRENCH: &str = include_str!("fr.toml");
@@ -185,6 +217,7 @@ impl LanguageProfile {
             vowels: data.vowels.chars().collect(),
             inflection_endings: data.inflection_endings,
             citation_cues: lower_set(data.citation_cues),
+            numbers: data.numbers,
         }
     }
 
@@ -219,6 +252,11 @@ impl LanguageProfile {
     /// True for a word after which the press names its source: "selon", "según", "laut".
     pub fn is_citation_cue(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.citation_cues.contains(w))
+    }
+
+    /// How the language writes numbers.
+    pub fn numbers(&self) -> &NumberFormat {
+        &self.numbers
     }
 
     /// The French profile.
