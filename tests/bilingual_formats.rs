@@ -99,12 +99,24 @@ fn every_article_reports_the_existing_findings_inside_its_targets() {
             ("translated-name", "Semaine d’actualités"),
             ("glossary-variant", "Nikol Pashinyan"),
             ("untranslated-fragment", "the situation remains very tense"),
+            // The bilingual rules, from the source each target is paired with.
+            ("number-mismatch", "21"),
+            (
+                "untranslated-segment",
+                "Talks will resume next week in Geneva, officials said.",
+            ),
         ] {
             assert!(
                 rules
                     .iter()
                     .any(|(r, t)| r == expected.0 && t == expected.1),
                 "{name}: no {expected:?} in {rules:?}"
+            );
+        }
+        for rule in ["name-not-kept", "missing-term"] {
+            assert!(
+                rules.iter().any(|(r, _)| r == rule),
+                "{name}: no {rule} in {rules:?}"
             );
         }
         // Nothing in the sources, the translate="no" unit or the obsolete entry is checked.
