@@ -126,6 +126,12 @@ const WRAPPERS: &[&[u8]] = &[b"g", b"mrk", b"pc"];
 
 /// Reads an XLIFF document (`text` from byte `start`, after the BOM) into `b`.
 pub(super) fn parse(text: &str, start: usize, b: &mut ProseBuilder) -> Result<Bilingual, Located> {
+    // The XML reader skips a byte order mark at its start without counting it in its
+    // positions: a second mark (after the one already stripped) is skipped here instead.
+    let mut start = start;
+    while text[start..].starts_with('\u{feff}') {
+        start += '\u{feff}'.len_utf8();
+    }
     let mut reader = Reader::from_str(&text[start..]);
     reader.config_mut().trim_text(false);
     let mut p = Parser {

@@ -211,3 +211,20 @@ fn deep_nesting_and_many_units_stay_linear() {
     assert_eq!(targets(&d)[0], "x");
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }
+
+/// Found by the `parse_xliff` fuzz target: a second byte order mark was skipped by the XML
+/// reader without being counted, so every position after it was three bytes off and a CDATA
+/// section was cut inside a character.
+#[test]
+fn fuzz_crash_66315de1_a_second_byte_order_mark_keeps_positions_exact() {
+    let text = "\u{feff}\u{feff}<xliff version=\"2.0\"><file id=\"f\"><unit id=\"u\"><segment>\
+                <source>a</source><target>x<![CDATA[ééé]]> Semaine</target></segment>\
+                </unit></file></xliff>\n";
+    let d = doc(text);
+    assert_eq!(targets(&d), ["xééé Semaine"]);
+    assert_pairs_exact(&d);
+    assert_eq!(
+        apply(&d, "Semaine", "Newsweek"),
+        text.replace(" Semaine", " Newsweek")
+    );
+}
