@@ -292,3 +292,35 @@ fn an_official_name_in_the_language_is_not_a_translated_name() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, "Amnistia internazionale");
 }
+
+#[test]
+fn quotations_are_recognised_by_the_marks_of_the_target_language() {
+    let severity = |lang: &str, text: &str| -> Vec<String> {
+        let out = Command::cargo_bin("mtlint")
+            .expect("binary built")
+            .args(["check", "--format", "json", "--lang", lang, "-"])
+            .write_stdin(text)
+            .output()
+            .expect("runs");
+        let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        json["files"][0]["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| format!("{} {}", d["rule"], d["severity"]))
+            .collect()
+    };
+    let quoted = "Der Minister sagte am Dienstag: „We will not give up on this country, and we \
+                  will win“, und verließ den Saal.";
+    assert_eq!(
+        severity("de", quoted),
+        ["\"untranslated-fragment\" \"info\""]
+    );
+    // The same words in running German text are a leftover.
+    let inline = "Der Minister sagte am Dienstag, we will not give up on this country and we \
+                  will win, und verließ den Saal.";
+    assert_eq!(
+        severity("de", inline),
+        ["\"untranslated-fragment\" \"warning\""]
+    );
+}

@@ -531,10 +531,10 @@ impl<'s, 'a> SentenceView<'s, 'a> {
             .trim_end_matches(['.', '!', '?', '…'])
             .chars()
             .next_back();
-        matches!(
-            (open, close),
-            (Some('«'), Some('»')) | (Some('"'), Some('"')) | (Some('“'), Some('”'))
-        )
+        match (open, close) {
+            (Some(open), Some(close)) => self.a.target.is_quote_pair(open, close),
+            _ => false,
+        }
     }
 
     /// True when the line holding the sentence has no target-language function word (the
@@ -631,7 +631,9 @@ impl<'s, 'a> SentenceView<'s, 'a> {
         }
         if source >= 2 && function && evidence >= RUN_EVIDENCE {
             return Some(match enclosing {
-                Some(('«' | '"' | '“', span)) => (Kind::Quotation, span, content),
+                Some((open, span)) if !matches!(open, '[' | '(') => {
+                    (Kind::Quotation, span, content)
+                }
                 Some((_, span)) => (Kind::Run, span, content),
                 None => (Kind::Run, content, content),
             });
@@ -692,10 +694,8 @@ impl<'s, 'a> SentenceView<'s, 'a> {
         let after = text[end..after_end].trim_start();
         let open = before.chars().next_back()?;
         let close = after.chars().next()?;
-        let pair = matches!(
-            (open, close),
-            ('[', ']') | ('(', ')') | ('«', '»') | ('"', '"') | ('“', '”')
-        );
+        let pair = matches!((open, close), ('[', ']') | ('(', ')'))
+            || self.a.target.is_quote_pair(open, close);
         if !pair {
             return None;
         }

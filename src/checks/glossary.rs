@@ -194,24 +194,23 @@ fn in_source_quotation(a: &Analysis<'_>, span: Span) -> bool {
     }
     let before = &text[lo..span.start];
     let after = &text[span.end..hi];
-    let open = ['«', '“', '"'];
-    let Some((open_at, opener)) = before
+    // The nearest quotation mark before the match must open a quotation (one that closes
+    // one means the match is outside).
+    let quotes = a.target;
+    let closes = |c: char| c != '"' && quotes.is_closing_quote(c);
+    let Some((open_at, opener, closer)) = before
         .char_indices()
         .rev()
-        .find(|&(_, c)| open.contains(&c) || c == '»' || c == '”')
-        .filter(|&(_, c)| open.contains(&c))
+        .find(|&(_, c)| quotes.closing_quote(c).is_some() || closes(c))
+        .filter(|&(_, c)| !closes(c))
+        .and_then(|(i, c)| Some((i, c, quotes.closing_quote(c)?)))
     else {
         return false;
     };
-    // Straight quotes open and close alike: inside when an odd number precede the match.
-    if opener == '"' && before.matches('"').count() % 2 == 0 {
+    // Marks that open and close alike ("…"): inside when an odd number precede the match.
+    if opener == closer && before.matches(opener).count() % 2 == 0 {
         return false;
     }
-    let closer = match opener {
-        '«' => '»',
-        '“' => '”',
-        _ => '"',
-    };
     let Some(close_at) = after.find(closer) else {
         return false;
     };

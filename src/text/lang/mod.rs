@@ -45,6 +45,8 @@ struct ProfileData {
     #[serde(default)]
     contracted_preposition: HashMap<String, String>,
     #[serde(default)]
+    typography: Typography,
+    #[serde(default)]
     contracted_articles: Vec<String>,
     #[serde(default)]
     vowels: String,
@@ -91,6 +93,15 @@ pub struct NumberFormat {
     pub words: HashMap<String, u32>,
 }
 
+/// How a language writes quotations and other marks.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Typography {
+    /// Opening and closing quotation marks, most usual first.
+    #[serde(default)]
+    quotes: Vec<(char, char)>,
+}
+
 /// What mtlint knows about one language.
 #[derive(Debug)]
 pub struct LanguageProfile {
@@ -119,6 +130,7 @@ pub struct LanguageProfile {
     expand_by_gender: HashMap<String, HashMap<String, String>>,
     agree_by_gender: HashMap<String, HashMap<String, String>>,
     contracted_preposition: HashMap<String, String>,
+    quotes: Vec<(char, char)>,
     vowels: Vec<char>,
     inflection_endings: Vec<String>,
     citation_cues: FxHashSet<String>,
@@ -214,6 +226,7 @@ impl LanguageProfile {
             expand_by_gender: data.expand_by_gender,
             agree_by_gender: data.agree_by_gender,
             contracted_preposition: data.contracted_preposition,
+            quotes: data.typography.quotes,
             vowels: data.vowels.chars().collect(),
             inflection_endings: data.inflection_endings,
             citation_cues: lower_set(data.citation_cues),
@@ -412,6 +425,25 @@ impl LanguageProfile {
             .map(String::as_str)
     }
 
+    /// The closing quotation mark of `open` when the language opens quotations with it
+    /// (`«` → `»`; German `„` → `“`).
+    pub fn closing_quote(&self, open: char) -> Option<char> {
+        self.quotes
+            .iter()
+            .find(|(o, _)| *o == open)
+            .map(|(_, c)| *c)
+    }
+
+    /// True when `c` closes one of the language's quotations (`»`, `”`).
+    pub fn is_closing_quote(&self, c: char) -> bool {
+        self.quotes.iter().any(|&(_, close)| close == c)
+    }
+
+    /// True when `open` and `close` are a pair of the language's quotation marks.
+    pub fn is_quote_pair(&self, open: char, close: char) -> bool {
+        self.quotes.contains(&(open, close))
+    }
+
     /// The preposition inside a contracted article: `du` → `de`, `au` → `à`.
     pub fn contracted_preposition(&self, word: &str) -> Option<&str> {
         self.contracted_preposition
@@ -428,6 +460,20 @@ impl LanguageProfile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotation_marks_are_the_language_s_own() {
+        let fr = LanguageProfile::french();
+        assert!(fr.is_quote_pair('«', '»') && fr.is_quote_pair('"', '"'));
+        assert!(!fr.is_quote_pair('„', '“'));
+        let de = LanguageProfile::get("de").expect("de");
+        assert_eq!(de.closing_quote('„'), Some('“'));
+        assert!(de.is_closing_quote('“') && !de.is_closing_quote('„'));
+        for code in SUPPORTED {
+            let p = LanguageProfile::get(code).expect("profile");
+            assert!(p.is_quote_pair('"', '"'), "{code}");
+        }
+    }
 
     #[test]
     fn every_embedded_profile_loads() {
