@@ -35,68 +35,71 @@ impl fmt::Display for GlossaryError {
 
 impl std::error::Error for GlossaryError {}
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    #[serde(default)]
-    meta: Option<RawMeta>,
-    #[serde(default)]
-    concept: Vec<Spanned<RawConcept>>,
-}
+// The raw structures below are what a file says, with spans. `super::quick` builds them
+// too, for the common shapes, much faster than serde over the general TOML parser.
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)] // read by serde for validation only
-struct RawMeta {
-    name: Option<String>,
-    version: Option<String>,
-    description: Option<String>,
-    source: Option<String>,
-    license: Option<String>,
+pub(super) struct RawFile {
+    #[serde(default)]
+    pub(super) meta: Option<RawMeta>,
+    #[serde(default)]
+    pub(super) concept: Vec<Spanned<RawConcept>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // read for validation only
+pub(super) struct RawMeta {
+    pub(super) name: Option<String>,
+    pub(super) version: Option<String>,
+    pub(super) description: Option<String>,
+    pub(super) source: Option<String>,
+    pub(super) license: Option<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(untagged)]
-enum RawSurname {
+pub(super) enum RawSurname {
     Flag(bool),
     Name(String),
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawConcept {
-    id: Spanned<String>,
-    kind: Kind,
+pub(super) struct RawConcept {
+    pub(super) id: Spanned<String>,
+    pub(super) kind: Kind,
     #[serde(default)]
-    keep: bool,
+    pub(super) keep: bool,
     #[serde(default)]
-    case_sensitive: bool,
-    surname: Option<RawSurname>,
-    note: Option<String>,
-    en: Option<Spanned<LangEntry>>,
-    fr: Option<Spanned<LangEntry>>,
-    es: Option<Spanned<LangEntry>>,
-    de: Option<Spanned<LangEntry>>,
-    it: Option<Spanned<LangEntry>>,
-    pt: Option<Spanned<LangEntry>>,
+    pub(super) case_sensitive: bool,
+    pub(super) surname: Option<RawSurname>,
+    pub(super) note: Option<String>,
+    pub(super) en: Option<Spanned<LangEntry>>,
+    pub(super) fr: Option<Spanned<LangEntry>>,
+    pub(super) es: Option<Spanned<LangEntry>>,
+    pub(super) de: Option<Spanned<LangEntry>>,
+    pub(super) it: Option<Spanned<LangEntry>>,
+    pub(super) pt: Option<Spanned<LangEntry>>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-struct RawLangForms {
-    preferred: Option<Spanned<String>>,
+pub(super) struct RawLangForms {
+    pub(super) preferred: Option<Spanned<String>>,
     #[serde(default)]
-    accepted: Vec<Spanned<String>>,
+    pub(super) accepted: Vec<Spanned<String>>,
     #[serde(default)]
-    variants: Vec<Spanned<String>>,
+    pub(super) variants: Vec<Spanned<String>>,
     #[serde(default)]
-    wrong: Vec<Spanned<String>>,
-    abbr: Option<Spanned<String>>,
-    gender: Option<Spanned<String>>,
+    pub(super) wrong: Vec<Spanned<String>>,
+    pub(super) abbr: Option<Spanned<String>>,
+    pub(super) gender: Option<Spanned<String>>,
 }
 
 /// A language entry: a plain string is shorthand for `{ preferred = "…" }`.
-enum LangEntry {
+pub(super) enum LangEntry {
     Name(String),
     Table(RawLangForms),
 }
@@ -259,6 +262,16 @@ pub(crate) fn is_acronym(form: &str) -> bool {
 
 /// Parses and validates glossary TOML; `path` names it in errors.
 pub fn parse(source: &str, path: &str) -> Result<Glossary, Vec<GlossaryError>> {
+    parse_with(source, path, true)
+}
+
+/// [`parse`], reading the common shapes with the quick reader when `quick` (tests compare the
+/// two readers).
+pub(super) fn parse_with(
+    source: &str,
+    path: &str,
+    quick: bool,
+) -> Result<Glossary, Vec<GlossaryError>> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let lines = LineIndex::new(source);
     let error_at = |offset: Option<usize>, message: String| GlossaryError {
@@ -266,12 +279,15 @@ pub fn parse(source: &str, path: &str) -> Result<Glossary, Vec<GlossaryError>> {
         location: offset.map(|o| lines.line_column(o)),
         message,
     };
-    let raw: RawFile = toml::from_str(source).map_err(|e| {
-        vec![error_at(
-            e.span().map(|s| s.start),
-            e.message().trim_end_matches('.').replace('\n', " "),
-        )]
-    })?;
+    let raw = match super::quick::read(source).filter(|_| quick) {
+        Some(raw) => raw,
+        None => toml::from_str::<RawFile>(source).map_err(|e| {
+            vec![error_at(
+                e.span().map(|s| s.start),
+                e.message().trim_end_matches('.').replace('\n', " "),
+            )]
+        })?,
+    };
     let _ = raw.meta;
 
     let mut errors = Vec::new();
