@@ -379,6 +379,7 @@ impl CommonArgs {
             let index = match keys.get(&resolved) {
                 Some(&i) => Some(i),
                 None => {
+                    warm_up_word_lists(&resolved);
                     let glossary = glossaries
                         .entry((resolved.default_glossary, resolved.glossaries.clone()))
                         .or_insert_with(|| load_glossaries(&resolved))
@@ -450,6 +451,27 @@ impl CommonArgs {
         }
         find_config(&config_dir_for(path))
     }
+}
+
+/// Reads the word lists of a configuration's languages on another thread while the glossary
+/// is loaded and compiled on this one: both are needed before the first check, and a short run
+/// (one article) would otherwise do them one after the other. A list being read is waited for,
+/// never read twice. (Several checks read them: fragments, name evidence, German nouns.)
+fn warm_up_word_lists(resolved: &Resolved) {
+    let codes = [
+        resolved.settings.target.code(),
+        resolved.settings.source.code(),
+    ];
+    // Without a thread (resources exhausted), the lists are read on first use as usual.
+    let _ = std::thread::Builder::new()
+        .name("word-lists".into())
+        .spawn(move || {
+            for code in codes {
+                if let Some(profile) = mtlint::text::LanguageProfile::get(code) {
+                    profile.frequencies();
+                }
+            }
+        });
 }
 
 /// The default glossary (unless disabled) plus the resolved glossary files; every error is

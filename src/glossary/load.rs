@@ -6,6 +6,7 @@
 
 use super::model::{Concept, Glossary, Kind, Lang, LangForms, SurnamePolicy};
 use crate::text::{CaseMode, Folded};
+use rustc_hash::FxHashMap;
 use serde::de::{self, MapAccess, Visitor};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -241,12 +242,31 @@ enum RoleClass {
 
 struct FormSite {
     concept: usize,
-    field: String,
+    lang: Lang,
+    /// The field of `lang` (`preferred`, `wrong`, …), or [`KEPT_NAME`].
+    field: &'static str,
     class: RoleClass,
     offset: usize,
     exact: String,
     case_sensitive: bool,
 }
+
+/// The field of a kept name's source form, registered in every language.
+const KEPT_NAME: &str = "(kept name)";
+
+impl FormSite {
+    /// Where the form is, for messages: `fr.wrong`, `en (kept name)`.
+    fn field_name(&self) -> String {
+        if self.field == KEPT_NAME {
+            format!("en {KEPT_NAME}")
+        } else {
+            format!("{}.{}", self.lang, self.field)
+        }
+    }
+}
+
+/// Per language, folded form → where it is right or bad.
+type Sites = BTreeMap<Lang, FxHashMap<String, Vec<FormSite>>>;
 
 /// True for acronyms, which always match with their exact case: "OTAN", "G7", "BRICS".
 pub(crate) fn is_acronym(form: &str) -> bool {
@@ -294,7 +314,7 @@ pub(super) fn parse_with(
     let mut concepts = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     // Per language, folded form → where it is right or bad.
-    let mut sites: BTreeMap<Lang, HashMap<String, Vec<FormSite>>> = BTreeMap::new();
+    let mut sites: Sites = BTreeMap::new();
 
     for spanned in raw.concept {
         let concept_offset = spanned.span().start;
@@ -414,7 +434,8 @@ pub(super) fn parse_with(
                     .or_default()
                     .push(FormSite {
                         concept: index,
-                        field: "en (kept name)".into(),
+                        lang: Lang::En,
+                        field: KEPT_NAME,
                         class: RoleClass::Right,
                         offset: 0,
                         exact: form.to_owned(),
@@ -442,11 +463,12 @@ fn validate_forms(
     raw: RawLangForms,
     case_sensitive: bool,
     concept: usize,
-    sites: &mut BTreeMap<Lang, HashMap<String, Vec<FormSite>>>,
+    sites: &mut Sites,
     report: &mut dyn FnMut(usize, String),
 ) -> LangForms {
-    let mut own: HashMap<String, (String, RoleClass)> = HashMap::new();
-    let mut take = |field: &str, class: RoleClass, s: Spanned<String>| -> Option<String> {
+    // A handful of forms per language: a list is faster than a map.
+    let mut own: Vec<(String, &'static str, RoleClass)> = Vec::new();
+    let mut take = |field: &'static str, class: RoleClass, s: Spanned<String>| -> Option<String> {
         let offset = s.span().start;
         let form = s.into_inner();
         let trimmed = form.trim();
@@ -479,7 +501,7 @@ fn validate_forms(
         } else {
             key.clone()
         };
-        if let Some((other_field, other_class)) = own.get(&own_key) {
+        if let Some((_, other_field, other_class)) = own.iter().find(|(k, _, _)| *k == own_key) {
             let what = if *other_class != class {
                 format!(
                     "concept `{id}`: form `{form}` is both {} (`{lang}.{other_field}`) and {} (`{lang}.{field}`)",
@@ -492,7 +514,7 @@ fn validate_forms(
             report(offset, what);
             return None;
         }
-        own.insert(own_key, (field.to_owned(), class));
+        own.push((own_key, field, class));
         sites
             .entry(lang)
             .or_default()
@@ -500,7 +522,8 @@ fn validate_forms(
             .or_default()
             .push(FormSite {
                 concept,
-                field: format!("{lang}.{field}"),
+                lang,
+                field,
                 class,
                 offset,
                 exact: form.clone(),
@@ -566,11 +589,7 @@ fn describe(class: RoleClass) -> &'static str {
 }
 
 /// One folded form may not be right in one concept and wrong in another (same language).
-fn check_conflicts(
-    concepts: &[Concept],
-    sites: &BTreeMap<Lang, HashMap<String, Vec<FormSite>>>,
-    report: &mut dyn FnMut(usize, String),
-) {
+fn check_conflicts(concepts: &[Concept], sites: &Sites, report: &mut dyn FnMut(usize, String)) {
     for by_form in sites.values() {
         for list in by_form.values() {
             for (i, a) in list.iter().enumerate() {
@@ -589,10 +608,10 @@ fn check_conflicts(
                             second.exact,
                             describe(second.class),
                             concepts[second.concept].id,
-                            second.field,
+                            second.field_name(),
                             describe(first.class),
                             concepts[first.concept].id,
-                            first.field,
+                            first.field_name(),
                             concepts[first.concept].origin,
                         ),
                     );
