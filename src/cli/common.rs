@@ -151,6 +151,20 @@ pub struct Run {
     pub fatal: bool,
     /// The linter of each input checked by [`Run::check`], in order.
     checked: Vec<usize>,
+    /// The one input, when it is a large plain-text file left unread, to be checked in pieces
+    /// (see [`CommonArgs::prepare_large`]).
+    pub large: Option<LargeInput>,
+}
+
+/// A large plain-text file, not read yet.
+#[derive(Debug)]
+pub struct LargeInput {
+    /// Its path.
+    pub path: PathBuf,
+    /// The name it is reported under.
+    pub name: String,
+    /// Index of its linter in [`Run::linters`].
+    pub linter: usize,
 }
 
 impl Run {
@@ -364,6 +378,12 @@ impl CommonArgs {
     /// Finds and reads the inputs, resolves their configuration and builds their linters.
     /// `fail_on` is the command's own threshold flag, if given.
     pub fn prepare(&self, fail_on: Option<FailOn>) -> Run {
+        self.prepare_large(fail_on, None)
+    }
+
+    /// [`CommonArgs::prepare`], leaving unread a single plain-text input of at least `large`
+    /// bytes: it is given as [`Run::large`].
+    pub fn prepare_large(&self, fail_on: Option<FailOn>, large: Option<u64>) -> Run {
         let mut fatal = !self.check_rule_ids();
         let mut failed = false;
         let cli = self.layer(fail_on);
@@ -403,16 +423,39 @@ impl CommonArgs {
             }
             assigned.push(index);
         }
-        // Read in parallel; report problems in input order.
-        let read: Vec<Result<Source, input::InputError>> = paths
-            .par_iter()
-            .map(|p| match p {
-                None => input::read_stdin(self.stdin_filename.as_deref().unwrap_or("-")),
-                Some(p) => input::read_path(p),
-            })
-            .collect();
+        let is_large = |p: &Path| {
+            paths.len() == 1
+                && large.is_some_and(|min| {
+                    self.format_for(Some(p)) == Format::Text
+                        && std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() >= min)
+                })
+        };
+        let read_one = |p: &Option<PathBuf>| match p {
+            None => Some(input::read_stdin(
+                self.stdin_filename.as_deref().unwrap_or("-"),
+            )),
+            Some(p) if is_large(p) => None,
+            Some(p) => Some(input::read_path(p)),
+        };
+        // Read in parallel (one input needs no thread pool); report problems in input order.
+        let read: Vec<Option<Result<Source, input::InputError>>> = if paths.len() == 1 {
+            paths.iter().map(read_one).collect()
+        } else {
+            paths.par_iter().map(read_one).collect()
+        };
         let mut inputs = Vec::with_capacity(paths.len());
+        let mut large_input = None;
         for ((path, source), linter) in paths.into_iter().zip(read).zip(assigned) {
+            let Some(source) = source else {
+                if let (Some(path), Some(linter)) = (path, linter) {
+                    large_input = Some(LargeInput {
+                        name: path.display().to_string(),
+                        path,
+                        linter,
+                    });
+                }
+                continue;
+            };
             match (source, linter) {
                 (Ok(source), Some(linter)) => inputs.push(Input {
                     format: self.format_for(path.as_deref()),
@@ -433,6 +476,7 @@ impl CommonArgs {
             failed,
             fatal,
             checked: Vec::new(),
+            large: large_input,
         }
     }
 
