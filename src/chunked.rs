@@ -22,7 +22,7 @@ use crate::render::{Elsewhere, LineIndex, Located};
 use std::io::{self, Read};
 
 /// Size from which a piece ends at the next paragraph break.
-pub const CHUNK_SIZE: usize = 2 << 20;
+pub const CHUNK_SIZE: usize = 1 << 20;
 
 /// Bytes read from the file at a time.
 const READ_SIZE: usize = 1 << 16;
