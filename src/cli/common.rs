@@ -497,20 +497,22 @@ impl CommonArgs {
     }
 }
 
-/// Reads the word lists of a configuration's languages on another thread while the glossary
-/// is loaded and compiled on this one: both are needed before the first check, and a short run
+/// Reads the word lists of a configuration's languages (and the lexicon of derived names) on
+/// another thread while the glossary is loaded and compiled on this one: both are needed before the first check, and a short run
 /// (one article) would otherwise do them one after the other. A list being read is waited for,
 /// never read twice. (Several checks read them: fragments, name evidence, German nouns.)
 fn warm_up_word_lists(resolved: &Resolved) {
-    let codes = [
-        resolved.settings.target.code(),
-        resolved.settings.source.code(),
-    ];
+    let (target, source) = (resolved.settings.target, resolved.settings.source);
     // Without a thread (resources exhausted), the lists are read on first use as usual.
     let _ = std::thread::Builder::new()
         .name("word-lists".into())
         .spawn(move || {
-            for code in codes {
+            // The lexicon the glossary's literal translations are derived from is needed
+            // first, as soon as the glossary is read.
+            if (source, target) == (Lang::En, Lang::Fr) {
+                mtlint::glossary::Lexicon::embedded();
+            }
+            for code in [target.code(), source.code()] {
                 if let Some(profile) = mtlint::text::LanguageProfile::get(code) {
                     profile.frequencies();
                 }
