@@ -291,7 +291,7 @@ pub fn check<R: Read>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Settings;
+    use crate::config::{ConsistencyScope, Settings};
     use crate::glossary::default_glossary;
     use crate::render::{
         render_concise, render_human, render_json, StreamFormat, StreamRenderer, TextView,
@@ -310,8 +310,7 @@ mod tests {
     }
 
     fn whole(linter: &Linter, text: &str) -> [String; 3] {
-        let result = linter.check(document("a.txt", text.to_owned()));
-        let results = [result];
+        let results = linter.check_all(vec![document("a.txt", text.to_owned())]);
         [
             render_human(&results, false),
             render_json(&results),
@@ -357,15 +356,21 @@ mod tests {
 
     #[test]
     fn checking_in_pieces_finds_and_renders_what_checking_at_once_does() {
-        let linter = Linter::new(&default_glossary(), Settings::default()).expect("French");
         let text = article();
-        let expected = whole(&linter, &text);
-        assert!(expected[2].lines().count() > 15, "{}", expected[2]);
-        assert!(expected[0].contains("inconsistent-spelling"));
-        for chunk_size in [1, 300, 2000, text.len() + 1] {
-            let got = in_pieces(&linter, &text, chunk_size);
-            for (got, expected) in got.iter().zip(&expected) {
-                assert_eq!(got, expected, "pieces of {chunk_size} bytes");
+        for scope in [ConsistencyScope::File, ConsistencyScope::Batch] {
+            let settings = Settings {
+                consistency_scope: scope,
+                ..Settings::default()
+            };
+            let linter = Linter::new(&default_glossary(), settings).expect("French");
+            let expected = whole(&linter, &text);
+            assert!(expected[2].lines().count() > 15, "{}", expected[2]);
+            assert!(expected[0].contains("inconsistent-spelling"));
+            for chunk_size in [1, 300, 2000, text.len() + 1] {
+                let got = in_pieces(&linter, &text, chunk_size);
+                for (got, expected) in got.iter().zip(&expected) {
+                    assert_eq!(got, expected, "{scope:?}, pieces of {chunk_size} bytes");
+                }
             }
         }
     }

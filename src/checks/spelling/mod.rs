@@ -87,9 +87,14 @@ impl Check for SpellingCheck {
         let inventory = Inventory::collect(cx.analysis);
         match (cx.chunk, cx.settings.consistency_scope, cx.batch) {
             // One piece of a large document: the pool is the whole document's, and so are
-            // the places shown.
-            (Some(_), _, Some(facts)) => {
-                report(cx, &inventory, &facts.names, "in this document", true, out);
+            // the places shown. (A document checked in pieces is a run's only one: its batch
+            // is itself.)
+            (Some(_), scope, Some(facts)) => {
+                let scope = match scope {
+                    ConsistencyScope::Batch => "in this batch",
+                    ConsistencyScope::File => "in this document",
+                };
+                report(cx, &inventory, &facts.names, scope, true, out);
             }
             (None, ConsistencyScope::Batch, Some(facts)) => {
                 report(cx, &inventory, &facts.names, "in this batch", false, out);
