@@ -82,6 +82,12 @@ impl<'a> Analysis<'a> {
         })
     }
 
+    /// Sets the apostrophe of the whole document when this analysis covers one piece of it
+    /// (see [`crate::lint::Linter::check_chunk`]); no effect once the answer is known.
+    pub fn assume_apostrophe(&self, curly: bool) {
+        let _ = self.apostrophe.set(if curly { "\u{2019}" } else { "'" });
+    }
+
     /// Number of words (tokens with a letter) of the prose.
     pub fn word_count(&self) -> usize {
         self.tokens

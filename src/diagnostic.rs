@@ -21,6 +21,11 @@ impl Span {
         Span { start, end }
     }
 
+    /// The same range `by` bytes later (a piece's span in its whole document).
+    pub fn shifted(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+
     /// Length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start

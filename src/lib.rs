@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod baseline;
 pub mod checks;
+pub mod chunked;
 pub mod config;
 pub mod diagnostic;
 pub mod document;

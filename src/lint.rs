@@ -108,6 +108,17 @@ impl Linter {
         docs: Vec<Document>,
         done: &(dyn Fn() + Sync),
     ) -> Vec<FileResult> {
+        if docs.len() == 1 && self.settings.consistency_scope != ConsistencyScope::Batch {
+            // One document needs no thread pool.
+            return docs
+                .into_iter()
+                .map(|d| {
+                    let r = self.check(d);
+                    done();
+                    r
+                })
+                .collect();
+        }
         if self.settings.consistency_scope != ConsistencyScope::Batch {
             return docs
                 .into_par_iter()
@@ -136,26 +147,65 @@ impl Linter {
     /// First pass of a batch-scoped run: what one document tells the checks that compare
     /// documents.
     pub fn collect(&self, doc: &Document) -> BatchFacts {
+        self.collect_inner(doc, None).0
+    }
+
+    /// First pass of a chunked check (see [`crate::chunked`]): the facts of one piece of a
+    /// large document, the piece starting at byte `base` of it; and its number of words.
+    pub fn collect_chunk(&self, doc: &Document, base: usize) -> (BatchFacts, usize) {
+        self.collect_inner(doc, Some(base))
+    }
+
+    fn collect_inner(&self, doc: &Document, chunk: Option<usize>) -> (BatchFacts, usize) {
         let analysis = Analysis::new(doc, &self.matcher, self.target, self.source);
         let cx = Context {
             analysis: &analysis,
             settings: &self.settings,
             batch: None,
+            chunk,
         };
         let mut facts = BatchFacts::default();
         for check in checks::registry() {
             check.collect(&cx, &mut facts);
         }
-        facts
+        (facts, analysis.word_count())
     }
 
     /// Checks one document, with the run's pooled facts in batch consistency scope.
     pub fn check_with(&self, doc: Document, batch: Option<&BatchFacts>) -> FileResult {
+        self.check_inner(doc, batch, None)
+    }
+
+    /// Second pass of a chunked check: checks one piece of a large plain-text document, the
+    /// piece starting at byte `base` of it, against the facts of the whole document (pooled
+    /// from [`Linter::collect_chunk`] over every piece, in order). `curly` says whether the
+    /// whole document writes the typographic apostrophe. The findings' places are offsets of
+    /// the whole document; they are the findings of checking the document at once.
+    pub fn check_chunk(
+        &self,
+        doc: Document,
+        facts: &BatchFacts,
+        base: usize,
+        curly: bool,
+    ) -> FileResult {
+        self.check_inner(doc, Some(facts), Some((base, curly)))
+    }
+
+    fn check_inner(
+        &self,
+        doc: Document,
+        batch: Option<&BatchFacts>,
+        chunk: Option<(usize, bool)>,
+    ) -> FileResult {
         let analysis = Analysis::new(&doc, &self.matcher, self.target, self.source);
+        if let Some((_, curly)) = chunk {
+            analysis.assume_apostrophe(curly);
+        }
         let cx = Context {
             analysis: &analysis,
             settings: &self.settings,
             batch,
+            chunk: chunk.map(|(base, _)| base),
         };
         let mut diagnostics = Vec::new();
         for check in checks::registry() {
@@ -179,6 +229,15 @@ impl Linter {
             .map(|mut d| {
                 if let Some(severity) = self.settings.rules.severity.get(d.rule) {
                     d.severity = *severity;
+                }
+                if let Some((base, _)) = chunk {
+                    // Related places are whole-document offsets already.
+                    d.span = d.span.shifted(base);
+                    for fix in &mut d.fixes {
+                        for edit in &mut fix.edits {
+                            edit.span = edit.span.shifted(base);
+                        }
+                    }
                 }
                 d
             })

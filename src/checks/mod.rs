@@ -42,6 +42,10 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// In batch consistency scope, what the first pass learned from every document of the run.
     pub batch: Option<&'a BatchFacts>,
+    /// When the document is one piece (chunk) of a larger one: the piece's byte offset in it.
+    /// `batch` then holds the whole document's facts, and related places of findings are
+    /// given as offsets of the whole document (they may lie in other pieces).
+    pub chunk: Option<usize>,
 }
 
 /// What the first pass of a batch-scoped run learns from every document, before any document
@@ -57,6 +61,12 @@ impl BatchFacts {
     /// Adds the facts of the documents after these.
     pub fn merge(&mut self, other: BatchFacts) {
         self.names.merge(other.names);
+    }
+
+    /// The places findings may point at as related places: the first occurrences of every
+    /// spelling, as offsets of the pieces' document (chunked checking).
+    pub fn related_places(&self) -> Vec<crate::diagnostic::Span> {
+        self.names.first_places()
     }
 }
 

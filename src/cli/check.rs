@@ -1,6 +1,6 @@
 //! `mtlint check PATH…`: read, check, then render, fix or diff; and choose the exit code.
 
-use super::common::{CommonArgs, Run};
+use super::common::{CommonArgs, LargeInput, Run};
 use super::fix::{apply_fixes, fix_and_write, print_fix_summary};
 use super::{print_error, print_stdout, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use clap::{Args, ValueEnum};
@@ -266,6 +266,112 @@ fn write_new_file(path: &std::path::Path, content: &str) -> std::io::Result<()> 
     Ok(())
 }
 
+/// Plain-text files from this size are checked in pieces (see [`mtlint::chunked`]) when they
+/// are the only input and the output streams: memory stays flat however large they are.
+const LARGE_FILE: u64 = 16 << 20;
+
+/// Whether this run's output can be written piece by piece: findings only (no fixing, diff
+/// or baseline, which need the whole text), in a format that streams.
+fn streams(args: &CheckArgs) -> bool {
+    !args.fix
+        && !args.diff
+        && args.baseline.is_none()
+        && args.write_baseline.is_none()
+        && matches!(
+            args.format,
+            OutputFormat::Human | OutputFormat::Concise | OutputFormat::Json
+        )
+}
+
+/// Checks one large plain-text file in pieces, writing findings as they are found.
+fn run_large(args: &CheckArgs, run: &Run, large: &LargeInput) -> u8 {
+    use mtlint::chunked;
+    use mtlint::render::{StreamFormat, StreamRenderer, TextView};
+    let linter = &run.linters[large.linter];
+    let settings = linter.settings();
+    let format = match args.format {
+        OutputFormat::Concise => StreamFormat::Concise,
+        OutputFormat::Json => StreamFormat::Json,
+        _ => StreamFormat::Human,
+    };
+    let open = || std::fs::File::open(&large.path);
+    let stdout = std::io::stdout();
+    let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut renderer = StreamRenderer::new(format, args.color.enabled(), out);
+    let mut fails = false;
+    let mut failed = false;
+    let written = match chunked::learn(linter, &large.name, chunked::CHUNK_SIZE, &open) {
+        Err(e) => {
+            print_error(e);
+            failed = true;
+            Ok(())
+        }
+        Ok(facts) => renderer
+            .begin_file(&large.name, settings.target, facts.words)
+            .and_then(|()| {
+                let reader = match open() {
+                    Ok(r) => r,
+                    Err(e) => {
+                        print_error(format!(
+                            "{}: cannot read: {}",
+                            large.name,
+                            input::describe_io_error(&e)
+                        ));
+                        failed = true;
+                        return Ok(());
+                    }
+                };
+                let mut sink = |piece: chunked::Checked| {
+                    fails |= piece
+                        .diagnostics
+                        .iter()
+                        .any(|d| settings.fail_on.fails(d.severity));
+                    let view = TextView::piece(
+                        &piece.text,
+                        piece.base,
+                        piece.first_line,
+                        &facts.elsewhere,
+                    );
+                    renderer.findings(&view, &piece.diagnostics)
+                };
+                match chunked::check(
+                    linter,
+                    &large.name,
+                    chunked::CHUNK_SIZE,
+                    reader,
+                    &facts,
+                    &mut sink,
+                ) {
+                    Ok(written) => written,
+                    // The file changed or broke between passes.
+                    Err(e) => {
+                        print_error(e);
+                        failed = true;
+                        Ok(())
+                    }
+                }
+            }),
+    };
+    match written.and_then(|()| renderer.finish()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return EXIT_OK,
+        Err(e) => {
+            print_error(format!(
+                "cannot write the output: {}",
+                input::describe_io_error(&e)
+            ));
+            return EXIT_ERROR;
+        }
+        Ok(_) => {}
+    }
+    if failed {
+        EXIT_ERROR
+    } else if fails {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
 /// Runs `mtlint check`.
 pub fn run(args: CheckArgs) -> u8 {
     if args.jsonl {
@@ -275,9 +381,14 @@ pub fn run(args: CheckArgs) -> u8 {
         print_error("no input: give article paths or directories, or `-` to read standard input");
         return EXIT_ERROR;
     }
-    let mut run = args.common.prepare(args.fail_on());
+    let mut run = args
+        .common
+        .prepare_large(args.fail_on(), streams(&args).then_some(LARGE_FILE));
     if run.fatal {
         return EXIT_ERROR;
+    }
+    if let Some(large) = run.large.take() {
+        return run_large(&args, &run, &large);
     }
     let mut failed = run.failed;
     if args.diff {
@@ -376,6 +487,10 @@ pub fn run(args: CheckArgs) -> u8 {
         };
         r.diagnostics.iter().any(|d| fail_on.fails(d.severity))
     });
+    // The process ends here: freeing the compiled glossary, the texts and the findings one
+    // allocation at a time would only delay the exit.
+    std::mem::forget(results);
+    std::mem::forget(run);
     if failed {
         EXIT_ERROR
     } else if fails {

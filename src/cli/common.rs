@@ -186,6 +186,20 @@ pub struct Run {
     pub fatal: bool,
     /// The linter of each input checked by [`Run::check`], in order.
     checked: Vec<usize>,
+    /// The one input, when it is a large plain-text file left unread, to be checked in pieces
+    /// (see [`CommonArgs::prepare_large`]).
+    pub large: Option<LargeInput>,
+}
+
+/// A large plain-text file, not read yet.
+#[derive(Debug)]
+pub struct LargeInput {
+    /// Its path.
+    pub path: PathBuf,
+    /// The name it is reported under.
+    pub name: String,
+    /// Index of its linter in [`Run::linters`].
+    pub linter: usize,
 }
 
 impl Run {
@@ -399,6 +413,12 @@ impl CommonArgs {
     /// Finds and reads the inputs, resolves their configuration and builds their linters.
     /// `fail_on` is the command's own threshold flag, if given.
     pub fn prepare(&self, fail_on: Option<FailOn>) -> Run {
+        self.prepare_large(fail_on, None)
+    }
+
+    /// [`CommonArgs::prepare`], leaving unread a single plain-text input of at least `large`
+    /// bytes: it is given as [`Run::large`].
+    pub fn prepare_large(&self, fail_on: Option<FailOn>, large: Option<u64>) -> Run {
         let mut fatal = !self.check_rule_ids();
         let mut failed = false;
         let cli = self.layer(fail_on);
@@ -414,6 +434,7 @@ impl CommonArgs {
             let index = match keys.get(&resolved) {
                 Some(&i) => Some(i),
                 None => {
+                    warm_up_word_lists(&resolved);
                     let glossary = glossaries
                         .entry((resolved.default_glossary, resolved.glossaries.clone()))
                         .or_insert_with(|| load_glossaries(&resolved))
@@ -437,20 +458,44 @@ impl CommonArgs {
             }
             assigned.push(index);
         }
-        // Read and parse in parallel; report problems in input order.
-        let read: Vec<Result<Document, String>> = paths
-            .par_iter()
-            .map(|p| {
-                let source = match p {
-                    None => input::read_stdin(self.stdin_filename.as_deref().unwrap_or("-")),
-                    Some(p) => input::read_path(p),
-                }
-                .map_err(|e| e.to_string())?;
+        let is_large = |p: &Path| {
+            paths.len() == 1
+                && self.source.is_none()
+                && large.is_some_and(|min| {
+                    self.format_for(Some(p)) == Format::Text
+                        && std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() >= min)
+                })
+        };
+        let read_one = |p: &Option<PathBuf>| -> Option<Result<Document, String>> {
+            let source = match p {
+                None => input::read_stdin(self.stdin_filename.as_deref().unwrap_or("-")),
+                Some(p) if is_large(p) => return None,
+                Some(p) => input::read_path(p),
+            };
+            Some(source.map_err(|e| e.to_string()).and_then(|source| {
                 Document::parse(source, self.format_for(p.as_deref())).map_err(|e| e.to_string())
-            })
-            .collect();
+            }))
+        };
+        // Read and parse in parallel (one input needs no thread pool); report problems in
+        // input order.
+        let read: Vec<Option<Result<Document, String>>> = if paths.len() == 1 {
+            paths.iter().map(read_one).collect()
+        } else {
+            paths.par_iter().map(read_one).collect()
+        };
         let mut inputs = Vec::with_capacity(paths.len());
+        let mut large_input = None;
         for ((path, document), linter) in paths.into_iter().zip(read).zip(assigned) {
+            let Some(document) = document else {
+                if let (Some(path), Some(linter)) = (path, linter) {
+                    large_input = Some(LargeInput {
+                        name: path.display().to_string(),
+                        path,
+                        linter,
+                    });
+                }
+                continue;
+            };
             match (document, linter) {
                 (Ok(document), Some(linter)) => {
                     warn_declared_languages(&document, &linters[linter]);
@@ -479,6 +524,7 @@ impl CommonArgs {
             failed,
             fatal,
             checked: Vec::new(),
+            large: large_input,
         }
     }
 
@@ -576,6 +622,28 @@ fn warn_declared_languages(document: &Document, linter: &Linter) {
             ));
         }
     }
+}
+
+/// Reads the word lists of a configuration's languages (and the lexicon of derived names) on
+/// another thread while the glossary is loaded and compiled on this one: both are needed
+/// before the first check, and a short run (one article) would otherwise do them one after the
+/// other. A list being read is waited for,
+/// never read twice. (Several checks read them: fragments, name evidence, German nouns.)
+fn warm_up_word_lists(resolved: &Resolved) {
+    let (target, source) = (resolved.settings.target, resolved.settings.source);
+    // Without a thread (resources exhausted), the lists are read on first use as usual.
+    let _ = std::thread::Builder::new()
+        .name("word-lists".into())
+        .spawn(move || {
+            // The lexicon the glossary's literal translations are derived from is needed
+            // first, as soon as the glossary is read.
+            mtlint::glossary::Lexicon::for_pair(source, target);
+            for code in [target.code(), source.code()] {
+                if let Some(profile) = mtlint::text::LanguageProfile::get(code) {
+                    profile.frequencies();
+                }
+            }
+        });
 }
 
 /// The default glossary (unless disabled) plus the resolved glossary files; every error is

@@ -6,6 +6,7 @@
 
 use super::model::{Concept, Glossary, Kind, Lang, LangForms, SurnamePolicy};
 use crate::text::{CaseMode, Folded};
+use rustc_hash::FxHashMap;
 use serde::de::{self, MapAccess, Visitor};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -35,68 +36,71 @@ impl fmt::Display for GlossaryError {
 
 impl std::error::Error for GlossaryError {}
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    #[serde(default)]
-    meta: Option<RawMeta>,
-    #[serde(default)]
-    concept: Vec<Spanned<RawConcept>>,
-}
+// The raw structures below are what a file says, with spans. `super::quick` builds them
+// too, for the common shapes, much faster than serde over the general TOML parser.
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)] // read by serde for validation only
-struct RawMeta {
-    name: Option<String>,
-    version: Option<String>,
-    description: Option<String>,
-    source: Option<String>,
-    license: Option<String>,
+pub(super) struct RawFile {
+    #[serde(default)]
+    pub(super) meta: Option<RawMeta>,
+    #[serde(default)]
+    pub(super) concept: Vec<Spanned<RawConcept>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // read for validation only
+pub(super) struct RawMeta {
+    pub(super) name: Option<String>,
+    pub(super) version: Option<String>,
+    pub(super) description: Option<String>,
+    pub(super) source: Option<String>,
+    pub(super) license: Option<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(untagged)]
-enum RawSurname {
+pub(super) enum RawSurname {
     Flag(bool),
     Name(String),
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawConcept {
-    id: Spanned<String>,
-    kind: Kind,
+pub(super) struct RawConcept {
+    pub(super) id: Spanned<String>,
+    pub(super) kind: Kind,
     #[serde(default)]
-    keep: bool,
+    pub(super) keep: bool,
     #[serde(default)]
-    case_sensitive: bool,
-    surname: Option<RawSurname>,
-    note: Option<String>,
-    en: Option<Spanned<LangEntry>>,
-    fr: Option<Spanned<LangEntry>>,
-    es: Option<Spanned<LangEntry>>,
-    de: Option<Spanned<LangEntry>>,
-    it: Option<Spanned<LangEntry>>,
-    pt: Option<Spanned<LangEntry>>,
+    pub(super) case_sensitive: bool,
+    pub(super) surname: Option<RawSurname>,
+    pub(super) note: Option<String>,
+    pub(super) en: Option<Spanned<LangEntry>>,
+    pub(super) fr: Option<Spanned<LangEntry>>,
+    pub(super) es: Option<Spanned<LangEntry>>,
+    pub(super) de: Option<Spanned<LangEntry>>,
+    pub(super) it: Option<Spanned<LangEntry>>,
+    pub(super) pt: Option<Spanned<LangEntry>>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-struct RawLangForms {
-    preferred: Option<Spanned<String>>,
+pub(super) struct RawLangForms {
+    pub(super) preferred: Option<Spanned<String>>,
     #[serde(default)]
-    accepted: Vec<Spanned<String>>,
+    pub(super) accepted: Vec<Spanned<String>>,
     #[serde(default)]
-    variants: Vec<Spanned<String>>,
+    pub(super) variants: Vec<Spanned<String>>,
     #[serde(default)]
-    wrong: Vec<Spanned<String>>,
-    abbr: Option<Spanned<String>>,
-    gender: Option<Spanned<String>>,
+    pub(super) wrong: Vec<Spanned<String>>,
+    pub(super) abbr: Option<Spanned<String>>,
+    pub(super) gender: Option<Spanned<String>>,
 }
 
 /// A language entry: a plain string is shorthand for `{ preferred = "…" }`.
-enum LangEntry {
+pub(super) enum LangEntry {
     Name(String),
     Table(RawLangForms),
 }
@@ -238,12 +242,31 @@ enum RoleClass {
 
 struct FormSite {
     concept: usize,
-    field: String,
+    lang: Lang,
+    /// The field of `lang` (`preferred`, `wrong`, …), or [`KEPT_NAME`].
+    field: &'static str,
     class: RoleClass,
     offset: usize,
     exact: String,
     case_sensitive: bool,
 }
+
+/// The field of a kept name's source form, registered in every language.
+const KEPT_NAME: &str = "(kept name)";
+
+impl FormSite {
+    /// Where the form is, for messages: `fr.wrong`, `en (kept name)`.
+    fn field_name(&self) -> String {
+        if self.field == KEPT_NAME {
+            format!("en {KEPT_NAME}")
+        } else {
+            format!("{}.{}", self.lang, self.field)
+        }
+    }
+}
+
+/// Per language, folded form → where it is right or bad.
+type Sites = BTreeMap<Lang, FxHashMap<String, Vec<FormSite>>>;
 
 /// True for acronyms, which always match with their exact case: "OTAN", "G7", "BRICS".
 pub(crate) fn is_acronym(form: &str) -> bool {
@@ -259,6 +282,16 @@ pub(crate) fn is_acronym(form: &str) -> bool {
 
 /// Parses and validates glossary TOML; `path` names it in errors.
 pub fn parse(source: &str, path: &str) -> Result<Glossary, Vec<GlossaryError>> {
+    parse_with(source, path, true)
+}
+
+/// [`parse`], reading the common shapes with the quick reader when `quick` (tests compare the
+/// two readers).
+pub(super) fn parse_with(
+    source: &str,
+    path: &str,
+    quick: bool,
+) -> Result<Glossary, Vec<GlossaryError>> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let lines = LineIndex::new(source);
     let error_at = |offset: Option<usize>, message: String| GlossaryError {
@@ -266,19 +299,22 @@ pub fn parse(source: &str, path: &str) -> Result<Glossary, Vec<GlossaryError>> {
         location: offset.map(|o| lines.line_column(o)),
         message,
     };
-    let raw: RawFile = toml::from_str(source).map_err(|e| {
-        vec![error_at(
-            e.span().map(|s| s.start),
-            e.message().trim_end_matches('.').replace('\n', " "),
-        )]
-    })?;
+    let raw = match super::quick::read(source).filter(|_| quick) {
+        Some(raw) => raw,
+        None => toml::from_str::<RawFile>(source).map_err(|e| {
+            vec![error_at(
+                e.span().map(|s| s.start),
+                e.message().trim_end_matches('.').replace('\n', " "),
+            )]
+        })?,
+    };
     let _ = raw.meta;
 
     let mut errors = Vec::new();
     let mut concepts = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     // Per language, folded form → where it is right or bad.
-    let mut sites: BTreeMap<Lang, HashMap<String, Vec<FormSite>>> = BTreeMap::new();
+    let mut sites: Sites = BTreeMap::new();
 
     for spanned in raw.concept {
         let concept_offset = spanned.span().start;
@@ -398,7 +434,8 @@ pub fn parse(source: &str, path: &str) -> Result<Glossary, Vec<GlossaryError>> {
                     .or_default()
                     .push(FormSite {
                         concept: index,
-                        field: "en (kept name)".into(),
+                        lang: Lang::En,
+                        field: KEPT_NAME,
                         class: RoleClass::Right,
                         offset: 0,
                         exact: form.to_owned(),
@@ -426,11 +463,12 @@ fn validate_forms(
     raw: RawLangForms,
     case_sensitive: bool,
     concept: usize,
-    sites: &mut BTreeMap<Lang, HashMap<String, Vec<FormSite>>>,
+    sites: &mut Sites,
     report: &mut dyn FnMut(usize, String),
 ) -> LangForms {
-    let mut own: HashMap<String, (String, RoleClass)> = HashMap::new();
-    let mut take = |field: &str, class: RoleClass, s: Spanned<String>| -> Option<String> {
+    // A handful of forms per language: a list is faster than a map.
+    let mut own: Vec<(String, &'static str, RoleClass)> = Vec::new();
+    let mut take = |field: &'static str, class: RoleClass, s: Spanned<String>| -> Option<String> {
         let offset = s.span().start;
         let form = s.into_inner();
         let trimmed = form.trim();
@@ -463,7 +501,7 @@ fn validate_forms(
         } else {
             key.clone()
         };
-        if let Some((other_field, other_class)) = own.get(&own_key) {
+        if let Some((_, other_field, other_class)) = own.iter().find(|(k, _, _)| *k == own_key) {
             let what = if *other_class != class {
                 format!(
                     "concept `{id}`: form `{form}` is both {} (`{lang}.{other_field}`) and {} (`{lang}.{field}`)",
@@ -476,7 +514,7 @@ fn validate_forms(
             report(offset, what);
             return None;
         }
-        own.insert(own_key, (field.to_owned(), class));
+        own.push((own_key, field, class));
         sites
             .entry(lang)
             .or_default()
@@ -484,7 +522,8 @@ fn validate_forms(
             .or_default()
             .push(FormSite {
                 concept,
-                field: format!("{lang}.{field}"),
+                lang,
+                field,
                 class,
                 offset,
                 exact: form.clone(),
@@ -550,11 +589,7 @@ fn describe(class: RoleClass) -> &'static str {
 }
 
 /// One folded form may not be right in one concept and wrong in another (same language).
-fn check_conflicts(
-    concepts: &[Concept],
-    sites: &BTreeMap<Lang, HashMap<String, Vec<FormSite>>>,
-    report: &mut dyn FnMut(usize, String),
-) {
+fn check_conflicts(concepts: &[Concept], sites: &Sites, report: &mut dyn FnMut(usize, String)) {
     for by_form in sites.values() {
         for list in by_form.values() {
             for (i, a) in list.iter().enumerate() {
@@ -573,10 +608,10 @@ fn check_conflicts(
                             second.exact,
                             describe(second.class),
                             concepts[second.concept].id,
-                            second.field,
+                            second.field_name(),
                             describe(first.class),
                             concepts[first.concept].id,
-                            first.field,
+                            first.field_name(),
                             concepts[first.concept].origin,
                         ),
                     );

@@ -13,8 +13,8 @@ use crate::diagnostic::Span;
 use crate::text::fold::is_word_char;
 use crate::text::{CaseMode, Folded, LanguageProfile};
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// What a matched form is, for the target language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -142,7 +142,7 @@ fn case_kept(text: &str) -> Cow<'_, str> {
 }
 
 struct Builder {
-    keys: HashMap<String, usize>,
+    keys: FxHashMap<String, usize>,
     patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
 }
@@ -232,7 +232,7 @@ impl GlossaryMatcher {
     pub fn new(glossary: &Glossary, target: Lang, source: Lang) -> GlossaryMatcher {
         let profile = target_profile(target);
         let mut b = Builder {
-            keys: HashMap::new(),
+            keys: FxHashMap::default(),
             patterns: Vec::new(),
             entries: Vec::new(),
         };

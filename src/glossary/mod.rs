@@ -10,6 +10,7 @@ mod import;
 mod load;
 mod matcher;
 mod model;
+mod quick;
 mod tbx;
 
 pub use self::csv::import_delimited;

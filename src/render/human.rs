@@ -1,7 +1,7 @@
 //! The human format, in the style of rustc and ruff (annotate-snippets): the place, the line
 //! with the span underlined, the message and rule id, and the suggested fix as a patch.
 
-use super::{LineIndex, Totals};
+use super::{TextView, Totals};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::lint::FileResult;
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
@@ -17,37 +17,46 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn render_one(renderer: &Renderer, r: &FileResult, index: &LineIndex, d: &Diagnostic) -> String {
-    let text = r.text.as_str();
-    let mut lines = index.lines_around(d.span);
+/// One finding of the file `name`, rendered against `view`.
+pub(super) fn render_one(
+    renderer: &Renderer,
+    name: &str,
+    view: &TextView,
+    d: &Diagnostic,
+) -> String {
+    let text = view.text();
+    let index = &view.index;
+    // Offsets below are the view's text's; `view.local` maps the finding's to them.
+    let primary = view.local(d.span);
+    let mut lines = index.lines_around(primary);
     let line_start = index.position(lines.start).line;
     // A very long line (a whole article on one line) is shown around the finding only, so that
     // rendering stays linear; the place is then given in a note.
     let long = lines.len() > LONG_LINE;
     if long {
-        lines = window_around(text, lines, d.span, LONG_LINE_CONTEXT);
+        lines = window_around(text, lines, primary, LONG_LINE_CONTEXT);
     }
     let local = |s: Span| (s.start - lines.start)..(s.end - lines.start);
     let source = lines.slice(text);
     let mut snippet = Snippet::source(source)
         .line_start(line_start)
-        .annotation(AnnotationKind::Primary.span(local(d.span)));
+        .annotation(AnnotationKind::Primary.span(local(primary)));
     let mut notes = Vec::new();
     if long {
-        let p = index.position(d.span.start);
-        notes.push(format!("at {}:{}:{}", r.name, p.line, p.column));
+        let p = index.position(primary.start);
+        notes.push(format!("at {}:{}:{}", name, p.line, p.column));
     } else {
-        snippet = snippet.path(r.name.as_str());
+        snippet = snippet.path(name);
     }
     for (span, note) in d.related.iter().take(MAX_RELATED) {
-        if lines.contains(*span) {
+        if view.holds(*span) && lines.contains(view.local(*span)) {
             snippet = snippet.annotation(
                 AnnotationKind::Context
-                    .span(local(*span))
+                    .span(local(view.local(*span)))
                     .label(note.as_str()),
             );
         } else {
-            let p = index.position(span.start);
+            let (p, _) = view.positions(*span);
             notes.push(format!("{note} (line {}, column {})", p.line, p.column));
         }
     }
@@ -68,15 +77,20 @@ fn render_one(renderer: &Renderer, r: &FileResult, index: &LineIndex, d: &Diagno
             fix.message,
             fix.applicability.as_str()
         ));
-        let covered = fix.edits.iter().all(|e| lines.contains(e.span));
+        let covered = fix
+            .edits
+            .iter()
+            .all(|e| view.holds(e.span) && lines.contains(view.local(e.span)));
         if let (true, Some(edited)) = (covered, fix.span()) {
+            let edited = view.local(edited);
             // Show the patch on a window of the line: news paragraphs are long lines.
             let window = window_around(text, lines, edited, PATCH_CONTEXT);
             // The finding's snippet names the place; the patch's window would give a wrong
             // column, so it carries no path.
             let mut patch = Snippet::source(window.slice(text)).line_start(line_start);
             for e in &fix.edits {
-                let range = (e.span.start - window.start)..(e.span.end - window.start);
+                let span = view.local(e.span);
+                let range = (span.start - window.start)..(span.end - window.start);
                 patch = patch.patch(Patch::new(range, e.replacement.as_str()));
             }
             report.push(help.element(patch));
@@ -129,18 +143,23 @@ fn window_around(text: &str, lines: Span, span: Span, context: usize) -> Span {
     Span::new(start, end)
 }
 
-/// Every finding of every file, then the summary line. `color` chooses ANSI styling.
-pub fn render_human(results: &[FileResult], color: bool) -> String {
-    let renderer = if color {
+/// The renderer of `color` or plain output.
+pub(super) fn renderer(color: bool) -> Renderer {
+    if color {
         Renderer::styled()
     } else {
         Renderer::plain()
-    };
+    }
+}
+
+/// Every finding of every file, then the summary line. `color` chooses ANSI styling.
+pub fn render_human(results: &[FileResult], color: bool) -> String {
+    let renderer = renderer(color);
     let mut out = String::new();
     for r in results {
-        let index = LineIndex::new(&r.text);
+        let view = TextView::whole(&r.text);
         for d in &r.diagnostics {
-            out.push_str(&render_one(&renderer, r, &index, d));
+            out.push_str(&render_one(&renderer, &r.name, &view, d));
             out.push_str("\n\n");
         }
     }

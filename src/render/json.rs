@@ -1,7 +1,7 @@
 //! `--format json`: the version-1 contract of ARCHITECTURE.md. Keep it stable: add fields,
 //! never rename or remove them.
 
-use super::{LineIndex, Totals};
+use super::{TextView, Totals};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::lint::FileResult;
 use serde::Serialize;
@@ -22,7 +22,7 @@ struct FileOut<'a> {
 }
 
 #[derive(Serialize)]
-struct DiagnosticOut<'a> {
+pub(super) struct DiagnosticOut<'a> {
     rule: &'a str,
     severity: &'a str,
     message: &'a str,
@@ -71,9 +71,8 @@ struct Summary {
     infos: usize,
 }
 
-fn span_out(index: &LineIndex, span: Span) -> SpanOut {
-    let start = index.position(span.start);
-    let end = index.position(span.end);
+fn span_out(view: &TextView, span: Span) -> SpanOut {
+    let (start, end) = view.positions(span);
     SpanOut {
         start: span.start,
         end: span.end,
@@ -84,13 +83,14 @@ fn span_out(index: &LineIndex, span: Span) -> SpanOut {
     }
 }
 
-fn diagnostic_out<'a>(index: &LineIndex, text: &'a str, d: &'a Diagnostic) -> DiagnosticOut<'a> {
+/// One finding, rendered against `view`.
+pub(super) fn diagnostic_out<'a>(view: &TextView<'a>, d: &'a Diagnostic) -> DiagnosticOut<'a> {
     DiagnosticOut {
         rule: d.rule,
         severity: d.severity.as_str(),
         message: &d.message,
-        text: d.span.slice(text),
-        span: span_out(index, d.span),
+        text: view.slice(d.span),
+        span: span_out(view, d.span),
         fixes: d
             .fixes
             .iter()
@@ -113,8 +113,8 @@ fn diagnostic_out<'a>(index: &LineIndex, text: &'a str, d: &'a Diagnostic) -> Di
             .iter()
             .map(|(span, message)| RelatedOut {
                 message,
-                text: span.slice(text),
-                span: span_out(index, *span),
+                text: view.slice(*span),
+                span: span_out(view, *span),
             })
             .collect(),
     }
@@ -129,7 +129,7 @@ pub fn render_jsonl_result(id: &serde_json::Value, result: &FileResult) -> Strin
         words: usize,
         diagnostics: Vec<DiagnosticOut<'a>>,
     }
-    let index = LineIndex::new(&result.text);
+    let view = TextView::whole(&result.text);
     let line = Line {
         id,
         language: result.language.code(),
@@ -137,7 +137,7 @@ pub fn render_jsonl_result(id: &serde_json::Value, result: &FileResult) -> Strin
         diagnostics: result
             .diagnostics
             .iter()
-            .map(|d| diagnostic_out(&index, &result.text, d))
+            .map(|d| diagnostic_out(&view, d))
             .collect(),
     };
     serde_json::to_string(&line).expect("plain data serializes")
@@ -149,7 +149,7 @@ pub fn render_json(results: &[FileResult]) -> String {
     let files = results
         .iter()
         .map(|r| {
-            let index = LineIndex::new(&r.text);
+            let view = TextView::whole(&r.text);
             FileOut {
                 path: &r.name,
                 language: r.language.code(),
@@ -157,7 +157,7 @@ pub fn render_json(results: &[FileResult]) -> String {
                 diagnostics: r
                     .diagnostics
                     .iter()
-                    .map(|d| diagnostic_out(&index, &r.text, d))
+                    .map(|d| diagnostic_out(&view, d))
                     .collect(),
             }
         })

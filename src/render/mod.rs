@@ -9,6 +9,7 @@ mod human;
 mod json;
 mod junit;
 mod sarif;
+mod stream;
 
 pub use concise::render_concise;
 pub use github::render_github;
@@ -17,6 +18,7 @@ pub use human::render_human;
 pub use json::{render_json, render_jsonl_result};
 pub use junit::render_junit;
 pub use sarif::render_sarif;
+pub use stream::{StreamFormat, StreamRenderer};
 
 use crate::diagnostic::{Severity, Span};
 use crate::lint::FileResult;
@@ -27,6 +29,8 @@ pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
     bom: usize,
+    /// Lines before `text` (a piece of a larger document starting at a line start).
+    first_line: usize,
     /// The last position computed (line index, byte offset, column): findings come in order,
     /// so counting on from it keeps many findings on one long line linear.
     last: std::cell::Cell<(usize, usize, usize)>,
@@ -51,8 +55,20 @@ impl<'a> LineIndex<'a> {
             text,
             starts,
             bom,
+            first_line: 0,
             last: std::cell::Cell::new((usize::MAX, 0, 0)),
         }
+    }
+
+    /// Indexes a piece of a larger document that starts at a line start, after `first_line`
+    /// lines; positions are those of the whole document (offsets stay the piece's).
+    pub fn piece(text: &'a str, first_line: usize) -> LineIndex<'a> {
+        let mut index = LineIndex::new(text);
+        if first_line > 0 {
+            index.bom = 0;
+        }
+        index.first_line = first_line;
+        index
     }
 
     /// The position of a byte offset.
@@ -67,7 +83,7 @@ impl<'a> LineIndex<'a> {
         };
         self.last.set((line, offset.max(start), column));
         Position {
-            line: line + 1,
+            line: self.first_line + line + 1,
             column,
         }
     }
@@ -90,6 +106,103 @@ impl<'a> LineIndex<'a> {
             end
         };
         Span::new(start, end.max(span.end).max(start))
+    }
+}
+
+/// A place outside the piece of text being rendered: its text and positions, found earlier.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    /// The text of the span.
+    pub text: String,
+    /// Where it starts.
+    pub start: Position,
+    /// Where it ends.
+    pub end: Position,
+}
+
+/// Places outside the piece being rendered, by span (whole-document offsets).
+pub type Elsewhere = std::collections::BTreeMap<(usize, usize), Located>;
+
+/// The text findings are rendered against: a whole file, or one piece of a large file (at
+/// byte `base`, after `first_line` lines) with the related places that lie in other pieces.
+/// Spans given to it are offsets of the whole file.
+#[derive(Debug)]
+pub struct TextView<'a> {
+    text: &'a str,
+    base: usize,
+    index: LineIndex<'a>,
+    elsewhere: Option<&'a Elsewhere>,
+}
+
+impl<'a> TextView<'a> {
+    /// A whole file.
+    pub fn whole(text: &'a str) -> TextView<'a> {
+        TextView {
+            text,
+            base: 0,
+            index: LineIndex::new(text),
+            elsewhere: None,
+        }
+    }
+
+    /// One piece of a file.
+    pub fn piece(
+        text: &'a str,
+        base: usize,
+        first_line: usize,
+        elsewhere: &'a Elsewhere,
+    ) -> TextView<'a> {
+        TextView {
+            text,
+            base,
+            index: LineIndex::piece(text, first_line),
+            elsewhere: Some(elsewhere),
+        }
+    }
+
+    /// The piece's text (offsets from `base`).
+    fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// True when `span` lies in the piece.
+    fn holds(&self, span: Span) -> bool {
+        span.start >= self.base && span.end <= self.base + self.text.len()
+    }
+
+    /// `span` as an offset range of the piece; only for spans it holds.
+    fn local(&self, span: Span) -> Span {
+        Span::new(span.start - self.base, span.end - self.base)
+    }
+
+    fn elsewhere(&self, span: Span) -> Option<&'a Located> {
+        self.elsewhere?.get(&(span.start, span.end))
+    }
+
+    /// The text of a span.
+    fn slice(&self, span: Span) -> &'a str {
+        if self.holds(span) {
+            self.local(span).slice(self.text)
+        } else {
+            self.elsewhere(span).map_or("", |l| l.text.as_str())
+        }
+    }
+
+    /// Where a span starts and ends.
+    fn positions(&self, span: Span) -> (Position, Position) {
+        if self.holds(span) {
+            let local = self.local(span);
+            (
+                self.index.position(local.start),
+                self.index.position(local.end),
+            )
+        } else {
+            // Every related place of a piece was located beforehand; the fallback is never
+            // reached, and points at the file's start rather than failing.
+            let none = Position { line: 1, column: 1 };
+            self.elsewhere(span)
+                .map_or((none, none), |l| (l.start, l.end))
+        }
     }
 }
 
@@ -116,19 +229,24 @@ impl Totals {
             ..Totals::default()
         };
         for d in results.iter().flat_map(|r| &r.diagnostics) {
-            match d.severity {
-                Severity::Error => t.errors += 1,
-                Severity::Warning => t.warnings += 1,
-                Severity::Info => t.infos += 1,
-            }
-            if d.fixes
-                .first()
-                .is_some_and(|f| f.applicability == crate::diagnostic::Applicability::Safe)
-            {
-                t.safe_fixes += 1;
-            }
+            t.add(d);
         }
         t
+    }
+
+    /// Counts one finding.
+    pub fn add(&mut self, d: &crate::diagnostic::Diagnostic) {
+        match d.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+        if d.fixes
+            .first()
+            .is_some_and(|f| f.applicability == crate::diagnostic::Applicability::Safe)
+        {
+            self.safe_fixes += 1;
+        }
     }
 
     /// The summary line of the human and concise formats.

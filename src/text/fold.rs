@@ -102,6 +102,18 @@ impl Folded {
 
     /// Folds a whole string (a glossary form, a word) with no need of the offset map.
     pub fn fold_str(s: &str, case: CaseMode) -> String {
+        // Plain ASCII without hyphens, tabs or runs of spaces folds byte for byte (most
+        // glossary forms): no offset map to build.
+        let b = s.as_bytes();
+        if b.iter()
+            .all(|&c| c.is_ascii() && c != b'-' && (c == b' ' || !c.is_ascii_whitespace()))
+            && !b.windows(2).any(|w| w == b"  ")
+        {
+            return match case {
+                CaseMode::Fold => s.to_ascii_lowercase(),
+                CaseMode::Keep => s.to_owned(),
+            };
+        }
         Folded::new(s, &[Span::new(0, s.len())], case).text
     }
 

@@ -19,7 +19,7 @@ use super::{BatchFacts, Check, Context, Rule};
 use crate::config::ConsistencyScope;
 use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
 use crate::glossary::Role;
-use pool::{is_all_caps, Inventory, PooledSpelling, Spelling, Verdict};
+use pool::{is_all_caps, Inventory, PooledSpelling, Verdict};
 
 /// One name spelled two ways.
 pub static INCONSISTENT_SPELLING: Rule = Rule {
@@ -76,19 +76,33 @@ impl Check for SpellingCheck {
     }
 
     fn collect(&self, cx: &Context<'_>, facts: &mut BatchFacts) {
-        facts.names.add(&Inventory::collect(cx.analysis));
+        let inventory = Inventory::collect(cx.analysis);
+        match cx.chunk {
+            Some(base) => facts.names.add_chunk(&inventory, base),
+            None => facts.names.add(&inventory),
+        }
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let inventory = Inventory::collect(cx.analysis);
-        match (cx.settings.consistency_scope, cx.batch) {
-            (ConsistencyScope::Batch, Some(facts)) => {
-                report(cx, &inventory, &facts.names, "in this batch", out);
+        match (cx.chunk, cx.settings.consistency_scope, cx.batch) {
+            // One piece of a large document: the pool is the whole document's, and so are
+            // the places shown. (A document checked in pieces is a run's only one: its batch
+            // is itself.)
+            (Some(_), scope, Some(facts)) => {
+                let scope = match scope {
+                    ConsistencyScope::Batch => "in this batch",
+                    ConsistencyScope::File => "in this document",
+                };
+                report(cx, &inventory, &facts.names, scope, true, out);
+            }
+            (None, ConsistencyScope::Batch, Some(facts)) => {
+                report(cx, &inventory, &facts.names, "in this batch", false, out);
             }
             _ => {
                 let mut pool = NamePool::default();
                 pool.add(&inventory);
-                report(cx, &inventory, &pool, "in this document", out);
+                report(cx, &inventory, &pool, "in this document", false, out);
             }
         }
     }
@@ -100,6 +114,7 @@ fn report(
     inventory: &Inventory,
     pool: &NamePool,
     scope: &str,
+    pooled_places: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     for spelling in &inventory.spellings {
@@ -107,8 +122,17 @@ fn report(
             continue;
         };
         let keep = pool.spelling(verdict.keep);
-        let message = message(spelling, keep, verdict, scope);
-        let here = inventory.get(&keep.key);
+        // A piece of a document writes its names as the whole document does.
+        let found = match pool.get(&spelling.key) {
+            Some(pooled) if pooled_places => &pooled.written,
+            _ => &spelling.written,
+        };
+        let message = message(found, keep, verdict, scope);
+        let here = if pooled_places {
+            &keep.first[..]
+        } else {
+            inventory.get(&keep.key).map_or(&[][..], |s| &s.spans[..])
+        };
         for &span in &spelling.spans {
             out.push(finding(cx, span, keep, verdict, &message, here));
         }
@@ -122,7 +146,7 @@ fn finding(
     keep: &PooledSpelling,
     verdict: Verdict,
     message: &str,
-    here: Option<&Spelling>,
+    here: &[Span],
 ) -> Diagnostic {
     let a = cx.analysis;
     let replacement = if is_all_caps(span.slice(a.text)) {
@@ -140,24 +164,19 @@ fn finding(
         );
     // The message gives the count; a few places are enough to show (and a long article
     // with two spellings must not get a quadratic number of notes).
-    for &other in here
-        .map_or(&[][..], |s| &s.spans[..])
-        .iter()
-        .take(RELATED_MAX)
-    {
+    for &other in here.iter().take(RELATED_MAX) {
         d = d.with_related(other, format!("`{}` here", keep.written));
     }
     d
 }
 
 /// The message for a spelling that is not kept.
-fn message(spelling: &Spelling, keep: &PooledSpelling, verdict: Verdict, scope: &str) -> String {
+fn message(found: &str, keep: &PooledSpelling, verdict: Verdict, scope: &str) -> String {
     let times = match keep.count {
         1 => "once".to_owned(),
         n => format!("{n} times"),
     };
     let preferred = keep.known.is_some_and(|k| k.role == Role::Preferred);
-    let found = &spelling.written;
     let other = &keep.written;
     match (verdict.severity, preferred) {
         (Severity::Info, true) => format!(

@@ -15,6 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::candidates::{name_spans, neighbours};
 use super::pairing::similar_pairs;
 use super::similarity::{same_name, NameForm};
+use super::RELATED_MAX;
 use crate::analysis::Analysis;
 use crate::diagnostic::{Severity, Span};
 use crate::glossary::{Kind, Role};
@@ -231,6 +232,9 @@ pub(crate) struct PooledSpelling {
     pub(crate) before: Neighbours,
     /// See [`Spelling::after`].
     pub(crate) after: Neighbours,
+    /// Its first occurrences (at most [`RELATED_MAX`]), in the pieces' document when the pool
+    /// holds pieces of one document.
+    pub(crate) first: Vec<Span>,
 }
 
 /// For a spelling that is not the one to keep: which one is, and how serious the mix is.
@@ -246,6 +250,9 @@ pub(crate) struct Verdict {
 /// The spellings of names over a scope, and the decision of which to keep.
 #[derive(Debug, Default)]
 pub struct NamePool {
+    /// True when the pool holds pieces of one document: a spelling is then written as the
+    /// document writes it (its first occurrence not in capitals), as [`Inventory`] does.
+    chunks: bool,
     spellings: Vec<PooledSpelling>,
     index: HashMap<String, usize>,
     verdicts: OnceLock<HashMap<usize, Verdict>>,
@@ -256,6 +263,17 @@ pub struct NamePool {
 impl NamePool {
     /// Adds a document's spellings; documents are added in run order (it decides "first used").
     pub(crate) fn add(&mut self, inventory: &Inventory) {
+        self.add_at(inventory, 0);
+    }
+
+    /// Adds the spellings of one piece of a document that starts at byte `base` of it; pieces
+    /// are added in order.
+    pub(crate) fn add_chunk(&mut self, inventory: &Inventory, base: usize) {
+        self.chunks = true;
+        self.add_at(inventory, base);
+    }
+
+    fn add_at(&mut self, inventory: &Inventory, base: usize) {
         self.endings = self.endings.or(inventory.endings);
         for s in &inventory.spellings {
             self.add_counted(PooledSpelling {
@@ -265,13 +283,32 @@ impl NamePool {
                 known: s.known,
                 before: s.before.clone(),
                 after: s.after.clone(),
+                first: s
+                    .spans
+                    .iter()
+                    .take(RELATED_MAX)
+                    .map(|sp| Span::new(sp.start + base, sp.end + base))
+                    .collect(),
             });
         }
+    }
+
+    /// The first occurrences (see [`PooledSpelling::first`]) of every spelling that another
+    /// spelling is told to become: the places its findings show.
+    pub(crate) fn first_places(&self) -> Vec<Span> {
+        let verdicts = self.verdicts.get_or_init(|| self.decide());
+        let mut kept: Vec<usize> = verdicts.values().map(|v| v.keep).collect();
+        kept.sort_unstable();
+        kept.dedup();
+        kept.into_iter()
+            .flat_map(|i| self.spellings[i].first.iter().copied())
+            .collect()
     }
 
     /// Adds another pool after this one.
     pub(crate) fn merge(&mut self, other: NamePool) {
         self.endings = self.endings.or(other.endings);
+        self.chunks |= other.chunks;
         for s in other.spellings {
             self.add_counted(s);
         }
@@ -283,6 +320,11 @@ impl NamePool {
             Some(&at) => {
                 let p = &mut self.spellings[at];
                 p.count += s.count;
+                if self.chunks && is_all_caps(&p.written) && !is_all_caps(&s.written) {
+                    p.written = s.written;
+                }
+                let room = RELATED_MAX.saturating_sub(p.first.len());
+                p.first.extend(s.first.into_iter().take(room));
                 if p.known.is_none() {
                     p.known = s.known;
                 }
@@ -296,6 +338,11 @@ impl NamePool {
         }
     }
 
+    /// The pooled spelling of a key.
+    pub(crate) fn get(&self, key: &str) -> Option<&PooledSpelling> {
+        self.index.get(key).map(|&at| &self.spellings[at])
+    }
+
     /// A pooled spelling by index.
     pub(crate) fn spelling(&self, at: usize) -> &PooledSpelling {
         &self.spellings[at]
@@ -305,14 +352,17 @@ impl NamePool {
     pub(crate) fn verdict(&self, key: &str) -> Option<Verdict> {
         let at = *self.index.get(key)?;
         self.verdicts
-            .get_or_init(|| {
-                let endings = self
-                    .endings
-                    .unwrap_or_else(|| LanguageProfile::french().inflection_endings());
-                decide(&self.spellings, endings)
-            })
+            .get_or_init(|| self.decide())
             .get(&at)
             .copied()
+    }
+
+    /// The verdicts of every spelling, with the endings of the pool's language.
+    fn decide(&self) -> HashMap<usize, Verdict> {
+        let endings = self
+            .endings
+            .unwrap_or_else(|| LanguageProfile::french().inflection_endings());
+        decide(&self.spellings, endings)
     }
 }
 
