@@ -205,7 +205,7 @@ impl Folded {
             {
                 self.push_anchor(at, true);
                 self.text.push(match case {
-                    CaseMode::Fold => c.to_lowercase().next().unwrap_or(c),
+                    CaseMode::Fold => lowercase_latin(c),
                     CaseMode::Keep => c,
                 });
                 in_space = false;
@@ -267,6 +267,16 @@ impl Folded {
     }
 }
 
+/// The lowercase of a precomposed Latin letter (U+00C0 to U+017F, not İ): one letter.
+/// Latin-1 capitals are 0x20 below their small letters (but ×), without a table lookup.
+fn lowercase_latin(c: char) -> char {
+    match c {
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{df}'..='\u{ff}' => c,
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
 /// True when `s` starts with a combining mark (which joins the character before it).
 fn starts_with_combining_mark(s: &str) -> bool {
     s.chars()
@@ -297,6 +307,13 @@ pub fn strip_diacritics(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_letters_lowercase_like_the_general_rule() {
+        for c in ('\u{c0}'..='\u{17f}').filter(|&c| c != '\u{130}') {
+            assert_eq!(Some(lowercase_latin(c)), c.to_lowercase().next(), "{c}");
+        }
+    }
 
     fn fold(s: &str) -> Folded {
         Folded::new(s, &[Span::new(0, s.len())], CaseMode::Fold)
