@@ -5,6 +5,7 @@ use crate::diagnostic::Span;
 use crate::document::{Document, SegmentPair};
 use crate::glossary::{GlossaryMatcher, TermMatch};
 use crate::text::{tokenize, CaseMode, Folded, LanguageProfile, Token, TokenKind};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// What every check reads about one document.
@@ -34,6 +35,8 @@ pub struct Analysis<'a> {
     pub source: &'static LanguageProfile,
     /// The apostrophe the prose writes, found on first use (see [`Analysis::apostrophe`]).
     apostrophe: OnceLock<&'static str>,
+    /// The sentence [`Analysis::sentence_at`] found last: checks mostly ask in text order.
+    last_sentence: AtomicUsize,
 }
 
 impl<'a> Analysis<'a> {
@@ -67,6 +70,7 @@ impl<'a> Analysis<'a> {
             target,
             source,
             apostrophe: OnceLock::new(),
+            last_sentence: AtomicUsize::new(0),
         }
     }
 
@@ -111,7 +115,20 @@ impl<'a> Analysis<'a> {
 
     /// The sentence containing `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
+        // The sentence of the last question, or the one after it, before a search (which
+        // misses the cache on a large document). A sentence holding `offset` is the answer:
+        // sentences are in order and do not overlap.
+        let last = self.last_sentence.load(Ordering::Relaxed);
+        for i in [last, last + 1] {
+            if let Some(&s) = self.sentences.get(i) {
+                if s.start <= offset && offset < s.end {
+                    self.last_sentence.store(i, Ordering::Relaxed);
+                    return Some(s);
+                }
+            }
+        }
         let i = self.sentences.partition_point(|s| s.end <= offset);
+        self.last_sentence.store(i, Ordering::Relaxed);
         self.sentences.get(i).copied().filter(|s| s.start <= offset)
     }
 

@@ -119,6 +119,7 @@ impl Check for FragmentCheck {
         let mut scratch = Scratch::default();
         // Sentences and tokens are both in order: walk them together.
         let mut next_token = 0;
+        let mut next_term_from = 0;
         for &sentence in &a.sentences {
             let all = &a.tokens;
             while next_token < all.len() && all[next_token].span.start < sentence.start {
@@ -137,7 +138,7 @@ impl Check for FragmentCheck {
             {
                 continue;
             }
-            let terms = terms_in(a, sentence);
+            let terms = terms_in(a, sentence, &mut next_term_from);
             SentenceView::new(a, &langs, sentence, tokens, terms, &mut scratch).report(out);
         }
     }
@@ -811,15 +812,24 @@ fn excerpt(s: &str) -> String {
 }
 
 /// The glossary matches inside `span`.
-fn terms_in<'a>(a: &'a Analysis<'_>, span: Span) -> &'a [TermMatch] {
-    let from = a.terms.partition_point(|m| m.span.start < span.start);
-    let to = a.terms.partition_point(|m| m.span.start < span.end);
-    let to = to.max(from);
-    let mut end = from;
-    while end < to && a.terms[end].span.end <= span.end {
+fn terms_in<'a>(a: &'a Analysis<'_>, span: Span, from: &mut usize) -> &'a [TermMatch] {
+    // Sentences come in order: step along the matches rather than search them (the searches
+    // miss the cache on a large document).
+    let terms = &a.terms;
+    if terms
+        .get(from.wrapping_sub(1))
+        .is_some_and(|m| m.span.start >= span.start)
+    {
+        *from = 0;
+    }
+    while *from < terms.len() && terms[*from].span.start < span.start {
+        *from += 1;
+    }
+    let mut end = *from;
+    while end < terms.len() && terms[end].span.start < span.end && terms[end].span.end <= span.end {
         end += 1;
     }
-    &a.terms[from..end]
+    &terms[*from..end]
 }
 
 /// True for an acronym: two or more letters, all capitals ("OTAN", "POLITICO", "G7").

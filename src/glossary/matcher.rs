@@ -380,13 +380,14 @@ impl GlossaryMatcher {
     pub fn find(&self, original: &str, folded: &Folded, out: &mut Vec<TermMatch>) {
         let Some(ac) = &self.automaton else { return };
         let hay = folded.as_str();
+        let mut offsets = folded.cursor();
         for m in ac.find_iter(hay) {
             let before = hay[..m.start()].chars().next_back();
             let after = hay[m.end()..].chars().next();
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
                 continue;
             }
-            let span = folded.original_span(m.start(), m.end());
+            let span = offsets.original_span(m.start(), m.end());
             let list = &self.patterns[m.pattern().as_usize()];
             let mut exact: Option<Cow<'_, str>> = None;
             let best = list

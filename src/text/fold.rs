@@ -35,6 +35,51 @@ pub struct Folded {
     anchors: Vec<Anchor>,
 }
 
+/// Maps folded offsets back to original ones like [`Folded::original_span`], for offsets
+/// asked in increasing order: it steps along the offset map instead of searching it for each
+/// offset (a scan of a large document asks for many, and the searches miss the cache).
+#[derive(Clone, Debug)]
+pub struct OffsetCursor<'f> {
+    folded: &'f Folded,
+    /// Index of the first anchor past the last offset asked.
+    next: usize,
+}
+
+impl OffsetCursor<'_> {
+    /// Steps this far along the map at most before searching instead.
+    const STEPS: usize = 16;
+
+    /// Maps a folded byte range back to the original bytes it came from.
+    pub fn original_span(&mut self, start: usize, end: usize) -> Span {
+        Span::new(self.original_offset(start), self.original_offset(end))
+    }
+
+    /// Maps one folded byte offset back to an original byte offset.
+    pub fn original_offset(&mut self, folded: usize) -> usize {
+        let f = folded as u32;
+        let anchors = &self.folded.anchors;
+        let behind = self
+            .next
+            .checked_sub(1)
+            .is_some_and(|i| anchors[i].folded > f);
+        if behind {
+            // Asked out of order: search from scratch.
+            self.next = anchors.partition_point(|a| a.folded <= f);
+        } else {
+            let mut steps = 0;
+            while anchors.get(self.next).is_some_and(|a| a.folded <= f) {
+                self.next += 1;
+                steps += 1;
+                if steps == Self::STEPS {
+                    self.next += anchors[self.next..].partition_point(|a| a.folded <= f);
+                    break;
+                }
+            }
+        }
+        self.folded.through_anchor(self.next, f)
+    }
+}
+
 /// What a character becomes when folded.
 enum CharFold {
     /// Kept (possibly lowercased), same length.
@@ -130,8 +175,21 @@ impl Folded {
     /// Maps one folded byte offset back to an original byte offset.
     pub fn original_offset(&self, folded: usize) -> usize {
         let f = folded as u32;
-        let at = self.anchors.partition_point(|a| a.folded <= f);
-        let Some(anchor) = at.checked_sub(1).map(|i| self.anchors[i]) else {
+        self.through_anchor(self.anchors.partition_point(|a| a.folded <= f), f)
+    }
+
+    /// A mapper for folded offsets asked in increasing order (the matches of one scan).
+    pub fn cursor(&self) -> OffsetCursor<'_> {
+        OffsetCursor {
+            folded: self,
+            next: 0,
+        }
+    }
+
+    /// The original offset of `f` through the anchor just before `next` (the first anchor
+    /// past `f`).
+    fn through_anchor(&self, next: usize, f: u32) -> usize {
+        let Some(anchor) = next.checked_sub(1).map(|i| self.anchors[i]) else {
             return 0;
         };
         if anchor.identity {
@@ -217,7 +275,7 @@ impl Folded {
             {
                 self.push_anchor(at, true);
                 self.text.push(match case {
-                    CaseMode::Fold => c.to_lowercase().next().unwrap_or(c),
+                    CaseMode::Fold => lowercase_latin(c),
                     CaseMode::Keep => c,
                 });
                 in_space = false;
@@ -279,8 +337,23 @@ impl Folded {
     }
 }
 
+/// The lowercase of a precomposed Latin letter (U+00C0 to U+017F, not İ): one letter.
+/// Latin-1 capitals are 0x20 below their small letters (but ×), without a table lookup.
+fn lowercase_latin(c: char) -> char {
+    match c {
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{df}'..='\u{ff}' => c,
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
 /// True when `s` starts with a combining mark (which joins the character before it).
 fn starts_with_combining_mark(s: &str) -> bool {
+    // Every character below U+0300, the first combining mark, starts with a byte below 0xCC:
+    // ASCII and accented Latin letters need no table lookup.
+    if s.as_bytes().first().is_none_or(|&b| b < 0xcc) {
+        return false;
+    }
     s.chars()
         .next()
         .is_some_and(|m| !m.is_ascii() && canonical_combining_class(m) != 0)
@@ -309,6 +382,28 @@ pub fn strip_diacritics(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cursor_maps_like_the_search_in_any_order() {
+        let text = "L’OTAN  était là — Café d’État, été ! Fin";
+        let f = Folded::new(text, &[Span::new(0, text.len())], CaseMode::Fold);
+        let n = f.as_str().len();
+        let mut cursor = f.cursor();
+        for i in (0..=n).chain((0..=n).rev()).chain((0..=n).step_by(7)) {
+            assert_eq!(
+                cursor.original_offset(i),
+                f.original_offset(i),
+                "offset {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn latin_letters_lowercase_like_the_general_rule() {
+        for c in ('\u{c0}'..='\u{17f}').filter(|&c| c != '\u{130}') {
+            assert_eq!(Some(lowercase_latin(c)), c.to_lowercase().next(), "{c}");
+        }
+    }
 
     fn fold(s: &str) -> Folded {
         Folded::new(s, &[Span::new(0, s.len())], CaseMode::Fold)

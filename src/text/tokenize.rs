@@ -55,28 +55,51 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
+/// The character at byte `i` of `s` and its length, without decoding plain ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = s[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Tokenizes `segment` of `text` into words and numbers.
 pub fn tokenize(text: &str, segment: Span, profile: &LanguageProfile, out: &mut Vec<Token>) {
     let src = &text[segment.start..segment.end];
-    let mut chars = src.char_indices().peekable();
-    'words: while let Some((i, c)) = chars.next() {
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    'words: while i < bytes.len() {
+        // Between words: plain ASCII punctuation and spaces are skipped byte by byte.
+        let b = bytes[i];
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let Some((c, len)) = char_at(src, i) else {
+            break;
+        };
         if !is_word_char(c) {
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
-        let mut all_digits = c.is_ascii_digit();
+        let mut end = i + len;
+        // Set when an apostrophe joins the word ("aujourd’hui"): it is no number then.
+        let mut joined = false;
         loop {
-            match chars.peek() {
-                Some(&(j, d)) if is_word_char(d) => {
-                    all_digits &= d.is_ascii_digit();
-                    end = j + d.len_utf8();
-                    chars.next();
-                }
-                Some(&(j, a)) if is_apostrophe(a) => {
-                    // Look past the apostrophe: a letter must follow.
-                    let after = j + a.len_utf8();
-                    let continues = src[after..].chars().next().is_some_and(is_word_char);
+            // The common case: an ASCII letter or digit continues the word.
+            end += bytes[end..]
+                .iter()
+                .position(|d| !d.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - end);
+            match char_at(src, end) {
+                Some((d, n)) if is_word_char(d) => end += n,
+                Some((a, n)) if is_apostrophe(a) => {
+                    let after = end + n;
+                    let continues = char_at(src, after).is_some_and(|(w, _)| is_word_char(w));
                     if !continues {
                         break;
                     }
@@ -86,17 +109,16 @@ pub fn tokenize(text: &str, segment: Span, profile: &LanguageProfile, out: &mut 
                             kind: TokenKind::Word,
                             elided: true,
                         });
-                        // The next word starts after the apostrophe.
-                        chars.next();
+                        i = after;
                         continue 'words;
                     }
-                    chars.next();
                     end = after;
-                    all_digits = false;
+                    joined = true;
                 }
                 _ => break,
             }
         }
+        let all_digits = !joined && bytes[start..end].iter().all(u8::is_ascii_digit);
         out.push(Token {
             span: Span::new(segment.start + start, segment.start + end),
             kind: if all_digits {
@@ -106,6 +128,7 @@ pub fn tokenize(text: &str, segment: Span, profile: &LanguageProfile, out: &mut 
             },
             elided: false,
         });
+        i = end;
     }
 }
 

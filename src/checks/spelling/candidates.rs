@@ -5,7 +5,7 @@
 //!
 //! It only finds names; which of them are one name is decided elsewhere.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::similarity::joined_key;
 use crate::analysis::Analysis;
@@ -77,7 +77,7 @@ fn drop_common_words(a: &Analysis<'_>, openers: &[usize], names: &mut Vec<Span>)
         return;
     }
     let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
-    let wanted: HashSet<String> = openers
+    let wanted: FxHashSet<String> = openers
         .iter()
         .map(|&k| lower(names[k].slice(a.text)))
         .collect();
@@ -88,7 +88,7 @@ fn drop_common_words(a: &Analysis<'_>, openers: &[usize], names: &mut Vec<Span>)
         let (first, length) = slot(w);
         sieve[first] |= length;
     }
-    let written: HashSet<&str> = a
+    let written: FxHashSet<&str> = a
         .tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !t.elided)
@@ -165,11 +165,9 @@ fn is_connector(a: &Analysis<'_>, t: &Token) -> bool {
 /// beside "Haut-Karabakh" is one name spelled two ways, not two names.
 fn join_spaced_compounds(a: &Analysis<'_>, first: usize, out: &mut Vec<Span>) {
     let names = &out[first..];
-    let written: HashSet<String> = names
-        .iter()
-        .map(|s| s.slice(a.text))
-        .map(joined_key)
-        .collect();
+    // Names repeat: key each distinct spelling once.
+    let texts: FxHashSet<&str> = names.iter().map(|s| s.slice(a.text)).collect();
+    let written: FxHashSet<String> = texts.into_iter().map(joined_key).collect();
     let spaced = |x: &Span, y: &Span| {
         let gap = &a.text[x.end..y.start];
         let mut chars = gap.chars();

@@ -8,7 +8,7 @@
 //! skeleton and each form compared with its next [`WINDOW`] neighbours only, so the work
 //! stays linear in the number of forms.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::similarity::{same_name, NameForm};
 
@@ -30,8 +30,8 @@ pub(crate) fn similar_pairs(forms: &[NameForm]) -> Vec<(usize, usize)> {
 
 /// The pairs worth comparing: those sharing a bucket (possibly twice).
 fn candidate_pairs(forms: &[NameForm]) -> Vec<(usize, usize)> {
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_joined: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut by_joined: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, form) in forms.iter().enumerate() {
         if form.word_count() == 0 {
             continue;

@@ -7,10 +7,10 @@
 //! glossary's preferred form wins, then the majority, then the first used. It reports nothing
 //! itself.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::candidates::{name_spans, neighbours};
 use super::pairing::similar_pairs;
@@ -88,7 +88,7 @@ fn merge_neighbours(set: &mut Neighbours, other: &Neighbours) {
 #[derive(Debug, Default)]
 pub(crate) struct Inventory {
     pub(crate) spellings: Vec<Spelling>,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     /// The inflectional endings of the document's language (see [`NameForm`]).
     endings: Option<&'static [String]>,
 }
@@ -104,7 +104,7 @@ impl Inventory {
             ..Inventory::default()
         };
         // Occurrences written identically share a key computed once.
-        let mut by_text: HashMap<&str, usize> = HashMap::new();
+        let mut by_text: FxHashMap<&str, usize> = FxHashMap::default();
         for (&span, &(before, after)) in spans.iter().zip(&next_to) {
             let known = match coverage(a, span) {
                 Coverage::Inside => continue,
@@ -200,13 +200,17 @@ fn coverage(a: &Analysis<'_>, span: Span) -> Coverage {
 /// hyphen and one space character.
 pub(crate) fn spelling_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
-    for c in text.nfc() {
-        match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' => key.push('\''),
-            '\u{2010}' | '\u{2011}' => key.push('-'),
-            c if c.is_whitespace() => key.push(' '),
-            c => key.extend(c.to_lowercase()),
-        }
+    let mut push = |c: char| match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' => key.push('\''),
+        '\u{2010}' | '\u{2011}' => key.push('-'),
+        c if c.is_whitespace() => key.push(' '),
+        c => key.extend(c.to_lowercase()),
+    };
+    // Text is nearly always NFC already: normalizing it again would change nothing.
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text.chars().for_each(&mut push);
+    } else {
+        text.nfc().for_each(&mut push);
     }
     key
 }
@@ -254,8 +258,8 @@ pub struct NamePool {
     /// document writes it (its first occurrence not in capitals), as [`Inventory`] does.
     chunks: bool,
     spellings: Vec<PooledSpelling>,
-    index: HashMap<String, usize>,
-    verdicts: OnceLock<HashMap<usize, Verdict>>,
+    index: FxHashMap<String, usize>,
+    verdicts: OnceLock<Vec<Option<Verdict>>>,
     /// The inflectional endings of the first document's language.
     endings: Option<&'static [String]>,
 }
@@ -297,7 +301,7 @@ impl NamePool {
     /// spelling is told to become: the places its findings show.
     pub(crate) fn first_places(&self) -> Vec<Span> {
         let verdicts = self.verdicts.get_or_init(|| self.decide());
-        let mut kept: Vec<usize> = verdicts.values().map(|v| v.keep).collect();
+        let mut kept: Vec<usize> = verdicts.iter().flatten().map(|v| v.keep).collect();
         kept.sort_unstable();
         kept.dedup();
         kept.into_iter()
@@ -353,12 +357,13 @@ impl NamePool {
         let at = *self.index.get(key)?;
         self.verdicts
             .get_or_init(|| self.decide())
-            .get(&at)
+            .get(at)
             .copied()
+            .flatten()
     }
 
     /// The verdicts of every spelling, with the endings of the pool's language.
-    fn decide(&self) -> HashMap<usize, Verdict> {
+    fn decide(&self) -> Vec<Option<Verdict>> {
         let endings = self
             .endings
             .unwrap_or_else(|| LanguageProfile::french().inflection_endings());
@@ -367,7 +372,7 @@ impl NamePool {
 }
 
 /// Groups the spellings that are one name and picks the one to keep in each group.
-fn decide(spellings: &[PooledSpelling], endings: &'static [String]) -> HashMap<usize, Verdict> {
+fn decide(spellings: &[PooledSpelling], endings: &'static [String]) -> Vec<Option<Verdict>> {
     let forms: Vec<NameForm> = spellings
         .iter()
         .map(|s| NameForm::with_endings(&s.written, endings))
@@ -383,19 +388,28 @@ fn decide(spellings: &[PooledSpelling], endings: &'static [String]) -> HashMap<u
         }
     }
     // The forms of one concept are one name, however they look.
-    let mut first_of_concept: HashMap<usize, usize> = HashMap::new();
+    let mut first_of_concept: FxHashMap<usize, usize> = FxHashMap::default();
     for i in 0..spellings.len() {
         if let Some(c) = concept(i) {
             let first = *first_of_concept.entry(c).or_insert(i);
             groups.union(first, i);
         }
     }
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..spellings.len() {
-        members.entry(groups.find(i)).or_default().push(i);
+    // Members listed under their group's root, in order; most names are alone in their
+    // group, and get no list.
+    let roots: Vec<usize> = (0..spellings.len()).map(|i| groups.find(i)).collect();
+    let mut sizes = vec![0u32; spellings.len()];
+    for &root in &roots {
+        sizes[root] += 1;
     }
-    let mut verdicts = HashMap::new();
-    for group in members.values().filter(|g| g.len() > 1) {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); spellings.len()];
+    for (i, &root) in roots.iter().enumerate() {
+        if sizes[root] > 1 {
+            members[root].push(i);
+        }
+    }
+    let mut verdicts = vec![None; spellings.len()];
+    for group in members.iter().filter(|g| g.len() > 1) {
         // Preferred by the glossary, then the most used, then the first used (lowest index).
         let Some(&keep) = group.iter().min_by_key(|&&i| {
             let preferred = spellings[i]
@@ -417,7 +431,7 @@ fn decide(spellings: &[PooledSpelling], endings: &'static [String]) -> HashMap<u
                 // Only linked through a third spelling: not this one's business.
                 continue;
             };
-            verdicts.insert(i, Verdict { keep, severity });
+            verdicts[i] = Some(Verdict { keep, severity });
         }
     }
     verdicts

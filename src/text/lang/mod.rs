@@ -159,6 +159,21 @@ fn lower_set(items: Vec<String>) -> FxHashSet<String> {
 
 /// Runs `f` on the lowercase form of `word`, allocating only when the word has capitals.
 fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    // Checks ask this of every capitalized word: lowercase short ASCII words on the stack.
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return f(word);
+        }
+        let mut buf = [0u8; 32];
+        if let Some(lower) = buf.get_mut(..bytes.len()) {
+            lower.copy_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            if let Ok(lower) = std::str::from_utf8(lower) {
+                return f(lower);
+            }
+        }
+    }
     if word.chars().any(char::is_uppercase) {
         f(&word.to_lowercase())
     } else {
