@@ -162,7 +162,8 @@ fn is_connector(a: &Analysis<'_>, t: &Token) -> bool {
 
 /// Replaces two (or three) adjacent names separated by one space with the spaced compound,
 /// when the document also writes that compound with hyphens or in one word: "Haut Karabakh"
-/// beside "Haut-Karabakh" is one name spelled two ways, not two names.
+/// beside "Haut-Karabakh" is one name spelled two ways, not two names. A name after a
+/// capitalized particle is joined the same way ("De Santis" beside "DeSantis").
 fn join_spaced_compounds(a: &Analysis<'_>, first: usize, out: &mut Vec<Span>) {
     let names = &out[first..];
     // Names repeat: key each distinct spelling once.
@@ -173,9 +174,24 @@ fn join_spaced_compounds(a: &Analysis<'_>, first: usize, out: &mut Vec<Span>) {
         let mut chars = gap.chars();
         matches!(chars.next(), Some(' ' | '\u{a0}' | '\u{202f}')) && chars.next().is_none()
     };
+    // A capitalized particle before a name, where the document also writes them as one
+    // word: "De Santis" beside "DeSantis", "Van Persie" beside "VanPersie".
+    let with_particle = |name: &Span| {
+        let particle = a
+            .token_before(name.start)
+            .filter(|t| is_particle(a, t) && t.is_capitalized(a.text))?;
+        let span = Span::new(particle.span.start, name.end);
+        (spaced(&particle.span, name) && written.contains(&joined_key(span.slice(a.text))))
+            .then_some(span)
+    };
     let mut joined: Vec<Span> = Vec::with_capacity(names.len());
     let mut i = 0;
     while i < names.len() {
+        if let Some(span) = with_particle(&names[i]) {
+            joined.push(span);
+            i += 1;
+            continue;
+        }
         let mut taken = 1;
         for n in [3usize, 2] {
             if i + n > names.len() || !(i..i + n - 1).all(|k| spaced(&names[k], &names[k + 1])) {

@@ -346,3 +346,20 @@ fn batch_scope_pools_the_spellings_of_every_file() {
     );
     assert_eq!(batch[2], []);
 }
+
+#[test]
+fn a_name_after_a_capitalized_particle_is_joined_when_the_text_writes_it_in_one_word() {
+    let text = two_to_one("Ron DeSantis", "Ron De Santis");
+    assert_flags("", RULE, &text, &["De Santis"]);
+    let fixed = two_to_one("Ron DeSantis", "Ron DeSantis");
+    assert_fixed("", RULE, &text, Applicability::Unsafe, &fixed);
+    // A particle before a name the text never writes in one word: two words, no finding.
+    assert_clean(
+        "",
+        RULE,
+        &[
+            "Le général De Gaulle est arrivé. Charles de Gaulle a parlé. Gaulle est un nom rare.",
+            "La Fontaine a écrit des fables. Jean de La Fontaine est né à Château-Thierry.",
+        ],
+    );
+}
