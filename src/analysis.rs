@@ -37,6 +37,8 @@ pub struct Analysis<'a> {
     apostrophe: OnceLock<&'static str>,
     /// The sentence [`Analysis::sentence_at`] found last: checks mostly ask in text order.
     last_sentence: AtomicUsize,
+    /// The token index [`Analysis::token_before`] found last, for the same reason.
+    last_token: AtomicUsize,
 }
 
 impl<'a> Analysis<'a> {
@@ -71,6 +73,7 @@ impl<'a> Analysis<'a> {
             source,
             apostrophe: OnceLock::new(),
             last_sentence: AtomicUsize::new(0),
+            last_token: AtomicUsize::new(0),
         }
     }
 
@@ -109,7 +112,16 @@ impl<'a> Analysis<'a> {
 
     /// The token ending last before `offset`.
     pub fn token_before(&self, offset: usize) -> Option<&Token> {
-        let i = self.tokens.partition_point(|t| t.span.end <= offset);
+        // From the last answer when the question comes later in the text (checks mostly ask
+        // in order), by a search otherwise: on a large document the searches miss the cache.
+        let ends_before = |t: &Token| t.span.end <= offset;
+        let hint = self.last_token.load(Ordering::Relaxed);
+        let i = if hint <= self.tokens.len() && self.tokens[..hint].last().is_none_or(ends_before) {
+            gallop(&self.tokens, hint, ends_before)
+        } else {
+            self.tokens.partition_point(ends_before)
+        };
+        self.last_token.store(i, Ordering::Relaxed);
         i.checked_sub(1).map(|i| &self.tokens[i])
     }
 
@@ -142,6 +154,73 @@ impl<'a> Analysis<'a> {
                 .rev()
                 .any(char::is_alphanumeric),
             None => true,
+        }
+    }
+}
+
+/// The first index at or after `from` whose item fails `before`, for a `before` that holds
+/// for a prefix of `items` and for everything up to `from`: steps of doubling length from
+/// `from`, then a search in the last step. Costs the logarithm of the distance walked, so a
+/// walk through a large document in order stays in the cache where a search from scratch
+/// would not.
+pub fn gallop<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    let mut low = from;
+    let mut step = 1;
+    while low + step <= items.len() && before(&items[low + step - 1]) {
+        low += step;
+        step *= 2;
+    }
+    let high = (low + step).min(items.len());
+    low + items[low..high].partition_point(before)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gallop_finds_what_a_search_finds_from_any_starting_point() {
+        let items: Vec<usize> = (0..200).map(|i| i / 3).collect();
+        for target in 0..70 {
+            let want = items.partition_point(|&x| x < target);
+            for from in 0..=want {
+                assert_eq!(
+                    gallop(&items, from, |&x| x < target),
+                    want,
+                    "{target} {from}"
+                );
+            }
+        }
+        assert_eq!(gallop::<usize>(&[], 0, |_| true), 0);
+    }
+
+    #[test]
+    fn token_before_answers_questions_in_any_order() {
+        let text = "Un deux trois quatre cinq six sept huit neuf dix.";
+        let doc = Document::plain(crate::input::Source {
+            name: "t.txt".into(),
+            text: text.into(),
+        });
+        let g = crate::glossary::GlossaryMatcher::new(
+            &crate::glossary::Glossary::default(),
+            crate::glossary::Lang::Fr,
+            crate::glossary::Lang::En,
+        );
+        let fr = LanguageProfile::get("fr").expect("French is built in");
+        let a = Analysis::new(&doc, &g, fr, fr);
+        let expected = |offset: usize| {
+            a.tokens
+                .iter()
+                .rev()
+                .find(|t| t.span.end <= offset)
+                .map(|t| t.text(text))
+        };
+        let offsets = [0, 3, 20, 2, 49, 8, 8, 30, 1, 50, 14];
+        for offset in offsets {
+            assert_eq!(
+                a.token_before(offset).map(|t| t.text(text)),
+                expected(offset)
+            );
         }
     }
 }

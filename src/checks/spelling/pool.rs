@@ -16,9 +16,9 @@ use super::candidates::{name_spans, neighbours};
 use super::pairing::similar_pairs;
 use super::similarity::{same_name, NameForm};
 use super::RELATED_MAX;
-use crate::analysis::Analysis;
+use crate::analysis::{gallop, Analysis};
 use crate::diagnostic::{Severity, Span};
-use crate::glossary::{Kind, Role};
+use crate::glossary::{Kind, Role, TermMatch};
 use crate::text::LanguageProfile;
 
 /// What the glossary says of a spelling: the concept it names and in which role.
@@ -105,8 +105,10 @@ impl Inventory {
         };
         // Occurrences written identically share a key computed once.
         let mut by_text: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut terms_before = 0;
         for (&span, &(before, after)) in spans.iter().zip(&next_to) {
-            let known = match coverage(a, span) {
+            terms_before = gallop(&a.terms, terms_before, |m| m.span.start <= span.start);
+            let known = match coverage(a, &a.terms[..terms_before], span) {
                 Coverage::Inside => continue,
                 Coverage::Known(k) => Some(k),
                 Coverage::Unknown => None,
@@ -171,13 +173,12 @@ enum Coverage {
     Inside,
 }
 
-/// What the glossary says of `span`. Acronyms, wrong and source-language forms are known to
-/// the glossary rules, not here.
-fn coverage(a: &Analysis<'_>, span: Span) -> Coverage {
+/// What the glossary says of `span`, given the glossary matches that start at or before it.
+/// Acronyms, wrong and source-language forms are known to the glossary rules, not here.
+fn coverage(a: &Analysis<'_>, terms_before: &[TermMatch], span: Span) -> Coverage {
     // Matches are sorted and do not overlap: only the last one starting at or before the span
     // can hold it.
-    let at = a.terms.partition_point(|m| m.span.start <= span.start);
-    let Some(m) = a.terms[..at].last().filter(|m| m.span.contains(span)) else {
+    let Some(m) = terms_before.last().filter(|m| m.span.contains(span)) else {
         return Coverage::Unknown;
     };
     let surname = m.span.end == span.end
