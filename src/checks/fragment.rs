@@ -33,6 +33,7 @@ use crate::text::lang::{fold_word, LanguageProfile, WordFrequencies};
 use crate::text::{Token, TokenKind};
 use rustc_hash::FxHashSet;
 use std::cell::Cell;
+use std::sync::OnceLock;
 
 /// Source-language words left in the translation.
 pub static UNTRANSLATED_FRAGMENT: Rule = Rule {
@@ -150,19 +151,30 @@ pub(crate) struct Languages<'a> {
     target: &'a LanguageProfile,
     source_words: &'a WordFrequencies,
     target_words: &'a WordFrequencies,
-    /// The function words of the source language only, clearly more frequent there: one of
-    /// them lets a sentence be examined.
-    telltales: FxHashSet<&'a str>,
-    /// The longest telltale, in bytes.
-    telltale_len: usize,
-    /// True when every telltale is ASCII, so words with other letters need no look-up.
-    telltales_ascii: bool,
-    /// For each length in bytes, the first letters of the telltales of that length (bit 0
-    /// for `a` … bit 25 for `z`, bit 26 for anything else): most words fail this test.
-    telltale_starts: [u32; 33],
+    telltales: &'a Telltales,
 }
 
-/// The bit of a word's first byte in [`Languages::telltale_starts`].
+/// The function words of the source language only, clearly more frequent there than in the
+/// target language: one of them lets a sentence be examined.
+struct Telltales {
+    words: FxHashSet<&'static str>,
+    /// The longest telltale, in bytes.
+    len: usize,
+    /// True when every telltale is ASCII, so words with other letters need no look-up.
+    ascii: bool,
+    /// For each length in bytes, the first letters of the telltales of that length (bit 0
+    /// for `a` … bit 25 for `z`, bit 26 for anything else): most words fail this test.
+    starts: [u32; 33],
+}
+
+/// The languages with a profile, in the order of [`TELLTALES`].
+const LANGUAGES: [&str; 6] = ["fr", "en", "de", "es", "it", "pt"];
+
+/// The telltales of each pair of languages (source, target), computed on first use: they
+/// depend on the embedded word lists only, and every document of a run needs them.
+static TELLTALES: [[OnceLock<Telltales>; 6]; 6] = [const { [const { OnceLock::new() }; 6] }; 6];
+
+/// The bit of a word's first byte in [`Telltales::starts`].
 fn start_bit(first: u8) -> u32 {
     match first.to_ascii_lowercase() {
         b @ b'a'..=b'z' => 1 << (b - b'a'),
@@ -170,52 +182,70 @@ fn start_bit(first: u8) -> u32 {
     }
 }
 
-impl<'a> Languages<'a> {
+impl Languages<'static> {
     /// `None` when a language has no word list or both are the same.
     pub(crate) fn new(
-        source: &'a LanguageProfile,
-        target: &'a LanguageProfile,
-    ) -> Option<Languages<'a>> {
+        source: &'static LanguageProfile,
+        target: &'static LanguageProfile,
+    ) -> Option<Languages<'static>> {
         if source.code == target.code {
             return None;
         }
+        let source_words = source.frequencies()?;
+        let target_words = target.frequencies()?;
+        let index = |p: &LanguageProfile| LANGUAGES.iter().position(|&c| c == p.code);
         let mut langs = Languages {
             source,
             target,
-            source_words: source.frequencies()?,
-            target_words: target.frequencies()?,
-            telltales: FxHashSet::default(),
-            telltale_len: 0,
-            telltales_ascii: true,
-            telltale_starts: [0; 33],
+            source_words,
+            target_words,
+            telltales: &EMPTY_TELLTALES,
         };
-        let telltales: FxHashSet<&'a str> = source
-            .function_words()
-            .filter(|w| langs.evidence(w).1)
-            .collect();
-        langs.telltale_len = telltales.iter().map(|w| w.len()).max().unwrap_or(0);
-        langs.telltales_ascii = telltales.iter().all(|w| w.is_ascii());
-        for w in &telltales {
-            if let (Some(slot), Some(&first)) =
-                (langs.telltale_starts.get_mut(w.len()), w.as_bytes().first())
-            {
-                *slot |= start_bit(first);
+        let compute = |langs: &Languages<'static>| {
+            let words: FxHashSet<&'static str> = source
+                .function_words()
+                .filter(|w| langs.evidence(w).1)
+                .collect();
+            let mut starts = [0; 33];
+            for w in &words {
+                if let (Some(slot), Some(&first)) = (starts.get_mut(w.len()), w.as_bytes().first())
+                {
+                    *slot |= start_bit(first);
+                }
             }
-        }
-        langs.telltales = telltales;
+            Telltales {
+                len: words.iter().map(|w| w.len()).max().unwrap_or(0),
+                ascii: words.iter().all(|w| w.is_ascii()),
+                starts,
+                words,
+            }
+        };
+        // Every profile has a slot ([`LanguageProfile::get`] makes no others).
+        let (s, t) = (index(source)?, index(target)?);
+        langs.telltales = TELLTALES[s][t].get_or_init(|| compute(&langs));
         Some(langs)
     }
+}
 
+/// Placeholder while the telltales are computed (they are not consulted for that).
+static EMPTY_TELLTALES: Telltales = Telltales {
+    words: FxHashSet::with_hasher(rustc_hash::FxBuildHasher),
+    len: 0,
+    ascii: true,
+    starts: [0; 33],
+};
+
+impl<'a> Languages<'a> {
     /// True when a word of the sentence is a telltale function word of the source language:
     /// the cheap test that lets most target-language sentences through unexamined.
     fn has_source_function_word(&self, text: &str, tokens: &[Token], buf: &mut String) -> bool {
         tokens.iter().any(|t| {
-            if t.kind != TokenKind::Word || t.elided || t.span.len() > self.telltale_len.min(32) {
+            if t.kind != TokenKind::Word || t.elided || t.span.len() > self.telltales.len.min(32) {
                 return false;
             }
             let word = t.text(text);
             let first = word.as_bytes().first().copied().unwrap_or(0);
-            if self.telltale_starts[word.len()] & start_bit(first) == 0 {
+            if self.telltales.starts[word.len()] & start_bit(first) == 0 {
                 return false;
             }
             if word.is_ascii() {
@@ -223,9 +253,9 @@ impl<'a> Languages<'a> {
                 let lower = &mut lower[..word.len()];
                 lower.copy_from_slice(word.as_bytes());
                 lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|w| self.telltales.contains(w))
+                std::str::from_utf8(lower).is_ok_and(|w| self.telltales.words.contains(w))
             } else {
-                !self.telltales_ascii && self.telltales.contains(fold_word(word, buf))
+                !self.telltales.ascii && self.telltales.words.contains(fold_word(word, buf))
             }
         })
     }

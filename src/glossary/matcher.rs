@@ -11,7 +11,7 @@ use super::load::is_acronym;
 use super::model::{Concept, Glossary, Kind, Lang, SurnamePolicy};
 use crate::diagnostic::Span;
 use crate::text::fold::is_word_char;
-use crate::text::{CaseMode, Folded, LanguageProfile};
+use crate::text::{CaseMode, Folded, LanguageProfile, Token};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -94,7 +94,12 @@ pub struct TermMatch {
 /// The glossary compiled for one target and source language.
 #[derive(Debug)]
 pub struct GlossaryMatcher {
+    /// The automaton over every pattern but the short words.
     automaton: Option<AhoCorasick>,
+    /// For each pattern of the automaton, its index in `patterns`.
+    automaton_patterns: Vec<u32>,
+    /// The patterns found by looking up the document's tokens.
+    short_words: ShortWords,
     patterns: Vec<Vec<Entry>>,
     concepts: Vec<Concept>,
     target: Lang,
@@ -138,6 +143,53 @@ fn case_kept(text: &str) -> Cow<'_, str> {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(Folded::fold_str(text, CaseMode::Keep))
+    }
+}
+
+/// Patterns of one to three ASCII letters or digits ("ue", "x", "ap", "g7"), found by looking
+/// up the document's short tokens instead of by the automaton: there they would match inside
+/// a great many words ("ue" in "que", "un" in "aucun"), each match stopping the scan only to
+/// be rejected.
+#[derive(Debug, Default)]
+struct ShortWords {
+    /// Packed folded bytes (see [`ShortWords::key`]) → index in `patterns`.
+    by_key: FxHashMap<u32, u32>,
+}
+
+impl ShortWords {
+    /// The longest short word, in bytes.
+    const MAX: usize = 3;
+
+    /// The key of a short word, if `word` is one: its lowercase bytes and its length packed
+    /// into one number.
+    fn key(word: &[u8]) -> Option<u32> {
+        if word.is_empty() || word.len() > Self::MAX || !word.iter().all(u8::is_ascii_alphanumeric)
+        {
+            return None;
+        }
+        let mut key = (word.len() as u32) << 24;
+        for (i, b) in word.iter().enumerate() {
+            key |= u32::from(b.to_ascii_lowercase()) << (8 * i);
+        }
+        Some(key)
+    }
+
+    /// Appends the matches among `tokens`, in order.
+    fn find(&self, original: &str, tokens: &[Token], out: &mut Vec<(Span, u32)>) {
+        if self.by_key.is_empty() {
+            return;
+        }
+        for t in tokens {
+            if t.span.len() > Self::MAX {
+                continue;
+            }
+            let Some(key) = Self::key(t.span.slice(original).as_bytes()) else {
+                continue;
+            };
+            if let Some(&pattern) = self.by_key.get(&key) {
+                out.push((t.span, pattern));
+            }
+        }
     }
 }
 
@@ -327,14 +379,26 @@ impl GlossaryMatcher {
                 }
             }
         }
-        let automaton = (!b.patterns.is_empty()).then(|| {
+        let mut short_words = ShortWords::default();
+        let mut automaton_patterns = Vec::with_capacity(b.patterns.len());
+        for (i, p) in b.patterns.iter().enumerate() {
+            match ShortWords::key(p.as_bytes()) {
+                Some(key) => {
+                    short_words.by_key.insert(key, i as u32);
+                }
+                None => automaton_patterns.push(i as u32),
+            }
+        }
+        let automaton = (!automaton_patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
-                .build(&b.patterns)
+                .build(automaton_patterns.iter().map(|&i| &b.patterns[i as usize]))
                 .expect("glossary patterns are non-empty strings")
         });
         GlossaryMatcher {
             automaton,
+            automaton_patterns,
+            short_words,
             patterns: b.entries,
             concepts: glossary.concepts.clone(),
             target,
@@ -376,41 +440,71 @@ impl GlossaryMatcher {
     }
 
     /// Finds every glossary form in the folded document, whole words only, and appends the
-    /// matches (sorted by position) to `out`.
-    pub fn find(&self, original: &str, folded: &Folded, out: &mut Vec<TermMatch>) {
-        let Some(ac) = &self.automaton else { return };
-        let hay = folded.as_str();
-        let mut offsets = folded.cursor();
-        for m in ac.find_iter(hay) {
-            let before = hay[..m.start()].chars().next_back();
-            let after = hay[m.end()..].chars().next();
-            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-                continue;
+    /// matches (sorted by position) to `out`. `tokens` are the document's tokens (for the
+    /// short words, see [`ShortWords`]).
+    pub fn find(
+        &self,
+        original: &str,
+        folded: &Folded,
+        tokens: &[Token],
+        out: &mut Vec<TermMatch>,
+    ) {
+        let mut found: Vec<(Span, u32)> = Vec::new();
+        if let Some(ac) = &self.automaton {
+            let hay = folded.as_str();
+            let mut offsets = folded.cursor();
+            for m in ac.find_iter(hay) {
+                let before = hay[..m.start()].chars().next_back();
+                let after = hay[m.end()..].chars().next();
+                if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+                    continue;
+                }
+                let span = offsets.original_span(m.start(), m.end());
+                found.push((span, self.automaton_patterns[m.pattern().as_usize()]));
             }
-            let span = offsets.original_span(m.start(), m.end());
-            let list = &self.patterns[m.pattern().as_usize()];
-            let mut exact: Option<Cow<'_, str>> = None;
-            let best = list
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| match &e.exact {
-                    None => true,
-                    Some(want) => {
-                        let have = exact.get_or_insert_with(|| case_kept(span.slice(original)));
-                        have.as_ref() == want.as_str()
-                    }
-                })
-                .min_by_key(|(_, e)| e.role.rank());
-            if let Some((i, e)) = best {
-                out.push(TermMatch {
-                    span,
-                    concept: e.concept as usize,
-                    role: e.role,
-                    surname: e.surname,
-                    derived: e.derivation.is_some(),
-                    entry: (m.pattern().as_u32(), i as u32),
-                });
-            }
+        }
+        let mut short = Vec::new();
+        self.short_words.find(original, tokens, &mut short);
+        // A short word inside a longer match is part of it: the longer one wins, as it would
+        // in one leftmost-longest scan.
+        let mut longer = found.iter().peekable();
+        short.retain(|(span, _)| {
+            while longer.next_if(|(l, _)| l.end <= span.start).is_some() {}
+            longer.peek().is_none_or(|(l, _)| l.start >= span.end)
+        });
+        if !short.is_empty() {
+            found.extend(short);
+            found.sort_by_key(|(span, _)| span.start);
+        }
+        for (span, pattern) in found {
+            self.push_match(original, span, pattern, out);
+        }
+    }
+
+    /// Appends the match of `pattern` at `span`, with the meaning that fits its case.
+    fn push_match(&self, original: &str, span: Span, pattern: u32, out: &mut Vec<TermMatch>) {
+        let list = &self.patterns[pattern as usize];
+        let mut exact: Option<Cow<'_, str>> = None;
+        let best = list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| match &e.exact {
+                None => true,
+                Some(want) => {
+                    let have = exact.get_or_insert_with(|| case_kept(span.slice(original)));
+                    have.as_ref() == want.as_str()
+                }
+            })
+            .min_by_key(|(_, e)| e.role.rank());
+        if let Some((i, e)) = best {
+            out.push(TermMatch {
+                span,
+                concept: e.concept as usize,
+                role: e.role,
+                surname: e.surname,
+                derived: e.derivation.is_some(),
+                entry: (pattern, i as u32),
+            });
         }
     }
 
@@ -453,8 +547,11 @@ mod tests {
 
     fn find<'a>(m: &GlossaryMatcher, text: &'a str) -> Vec<(&'a str, Role, bool)> {
         let folded = Folded::new(text, &[Span::new(0, text.len())], CaseMode::Fold);
+        let mut tokens = Vec::new();
+        let fr = LanguageProfile::get("fr").expect("French is built in");
+        crate::text::tokenize::tokenize(text, Span::new(0, text.len()), fr, &mut tokens);
         let mut out = Vec::new();
-        m.find(text, &folded, &mut out);
+        m.find(text, &folded, &tokens, &mut out);
         out.iter()
             .map(|t| (t.span.slice(text), t.role, t.surname))
             .collect()
@@ -535,12 +632,51 @@ en = "Time"
     }
 
     #[test]
+    fn short_words_match_whole_tokens_in_their_case_only() {
+        let m = matcher(
+            r#"
+[[concept]]
+id = "eu"
+kind = "organization"
+en = { preferred = "European Union", abbr = "EU" }
+fr = { preferred = "Union européenne", abbr = "UE" }
+
+[[concept]]
+id = "ue-kingdom"
+kind = "place"
+fr = "UE Kingdom"
+"#,
+        );
+        // Inside words ("que", "lorsque") and in lowercase: nothing.
+        assert!(find(&m, "Lorsque la question revient, que dit-on ? ue").is_empty());
+        assert_eq!(
+            find(&m, "l’UE et l'EU, (UE)"),
+            [
+                ("UE", Role::Abbr, false),
+                ("EU", Role::SourceAbbr, false),
+                ("UE", Role::Abbr, false)
+            ]
+        );
+        // A longer form that starts with the short word wins, as in one leftmost-longest scan.
+        assert_eq!(
+            find(&m, "UE Kingdom, UE"),
+            [
+                ("UE Kingdom", Role::Preferred, false),
+                ("UE", Role::Abbr, false)
+            ]
+        );
+    }
+
+    #[test]
     fn derived_translations_share_the_automaton_and_listed_forms_win() {
         let m = matcher(GLOSSARY);
         let text = "Semaine d’actualités, puis Semaine des infos.";
         let folded = Folded::new(text, &[Span::new(0, text.len())], CaseMode::Fold);
+        let mut tokens = Vec::new();
+        let fr = LanguageProfile::get("fr").expect("French is built in");
+        crate::text::tokenize::tokenize(text, Span::new(0, text.len()), fr, &mut tokens);
         let mut out = Vec::new();
-        m.find(text, &folded, &mut out);
+        m.find(text, &folded, &tokens, &mut out);
         let got: Vec<(&str, bool)> = out
             .iter()
             .map(|t| (t.span.slice(text), t.derived))

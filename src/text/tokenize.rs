@@ -5,7 +5,7 @@
 //! ("l’|OTSC", "d’|Erevan"); hyphens always split ("Haut|-|Karabakh"), and
 //! [`Token::hyphen_joined`] tells when two tokens form one hyphenated word.
 
-use super::fold::is_word_char;
+use super::fold::{is_word_char, ASCII_ALNUM};
 use super::lang::LanguageProfile;
 use crate::diagnostic::Span;
 
@@ -72,10 +72,13 @@ pub fn tokenize(text: &str, segment: Span, profile: &LanguageProfile, out: &mut 
     let bytes = src.as_bytes();
     let mut i = 0;
     'words: while i < bytes.len() {
-        // Between words: plain ASCII punctuation and spaces are skipped byte by byte.
+        // Between words: plain ASCII punctuation and spaces are skipped at once.
         let b = bytes[i];
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
-            i += 1;
+        if b.is_ascii() && !ASCII_ALNUM[usize::from(b)] {
+            i += 1 + bytes[i + 1..]
+                .iter()
+                .position(|&b| !b.is_ascii() || ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(bytes.len() - i - 1);
             continue;
         }
         let Some((c, len)) = char_at(src, i) else {
@@ -93,7 +96,7 @@ pub fn tokenize(text: &str, segment: Span, profile: &LanguageProfile, out: &mut 
             // The common case: an ASCII letter or digit continues the word.
             end += bytes[end..]
                 .iter()
-                .position(|d| !d.is_ascii_alphanumeric())
+                .position(|&d| !ASCII_ALNUM[usize::from(d)])
                 .unwrap_or(bytes.len() - end);
             match char_at(src, end) {
                 Some((d, n)) if is_word_char(d) => end += n,

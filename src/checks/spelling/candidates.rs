@@ -33,6 +33,16 @@ pub(crate) fn name_spans(a: &Analysis<'_>, out: &mut Vec<Span>) {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        // Most words start with a lowercase ASCII letter: no name, unless a particle joined
+        // by a hyphen to one ("al-Assad"), which the byte after it tells.
+        let first = a.text.as_bytes()[t.span.start];
+        if (first.is_ascii_lowercase() || first.is_ascii_digit())
+            && a.text.as_bytes().get(t.span.end) != Some(&b'-')
+            && !a.text[t.span.end..].starts_with(['\u{2010}', '\u{2011}'])
+        {
+            i += 1;
+            continue;
+        }
         let starts = is_name_word(a, t)
             || (tokens
                 .get(i + 1)
