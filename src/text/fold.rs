@@ -236,22 +236,7 @@ impl Folded {
             // Most of a text is plain ASCII (letters, digits, punctuation, single spaces),
             // which folds byte for byte: copy such a run at once. A letter right before a
             // combining mark stays out ("e" + U+0301 is composed below).
-            let bytes = &src.as_bytes()[i..];
-            let mut run = 0;
-            let mut space = in_space;
-            while let Some(&b) = bytes.get(run) {
-                if b == b' ' && !space {
-                    space = true;
-                } else if b.is_ascii() && b != b'-' && !b.is_ascii_whitespace() {
-                    space = false;
-                } else {
-                    break;
-                }
-                run += 1;
-            }
-            if !space && run > 0 && starts_with_combining_mark(&src[i + run..]) {
-                run -= 1;
-            }
+            let (run, space) = plain_run(&src[i..], in_space);
             if run > 0 {
                 self.push_anchor(seg.start + i, true);
                 let from = self.text.len();
@@ -260,7 +245,7 @@ impl Folded {
                     self.text[from..].make_ascii_lowercase();
                 }
                 i += run;
-                in_space = bytes[run - 1] == b' ';
+                in_space = space;
                 continue;
             }
             let c = src[i..].chars().next().expect("`i` is a char boundary");
@@ -335,6 +320,48 @@ impl Folded {
             }
         }
     }
+}
+
+/// The length of the run at the start of `rest` that folds byte for byte but for ASCII case,
+/// and whether it ends in a space: ASCII letters, digits, punctuation and single spaces
+/// (`in_space`: a space was just written), and the small precomposed letters of Latin-1 (é, à,
+/// ç: two bytes each, NFC and lowercase already). A character right before a combining mark
+/// stays out ("e" + U+0301 is composed by the caller).
+fn plain_run(rest: &str, in_space: bool) -> (usize, bool) {
+    let bytes = rest.as_bytes();
+    let mut run = 0;
+    let mut space = in_space;
+    // Where the last character of the run starts.
+    let mut last = 0;
+    while let Some(&b) = bytes.get(run) {
+        let len = match b {
+            b' ' if !space => {
+                space = true;
+                1
+            }
+            b'-' => break,
+            _ if b.is_ascii() && !b.is_ascii_whitespace() => {
+                space = false;
+                1
+            }
+            // U+00DF to U+00FF: ß, à … ÿ.
+            0xc3 if bytes
+                .get(run + 1)
+                .is_some_and(|&n| (0x9f..=0xbf).contains(&n)) =>
+            {
+                space = false;
+                2
+            }
+            _ => break,
+        };
+        last = run;
+        run += len;
+    }
+    if !space && run > 0 && starts_with_combining_mark(&rest[run..]) {
+        // `last` follows a letter or punctuation (a space would have been the end): no space.
+        return (last, last > 0 && bytes[last - 1] == b' ');
+    }
+    (run, space)
 }
 
 /// The lowercase of a precomposed Latin letter (U+00C0 to U+017F, not İ): one letter.

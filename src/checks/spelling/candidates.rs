@@ -98,17 +98,19 @@ fn drop_common_words(a: &Analysis<'_>, openers: &[usize], names: &mut Vec<Span>)
         let (first, length) = slot(w);
         sieve[first] |= length;
     }
+    let bytes = a.text.as_bytes();
     let written: FxHashSet<&str> = a
         .tokens
         .iter()
-        .filter(|t| t.kind == TokenKind::Word && !t.elided)
-        .map(|t| t.text(a.text))
-        .filter(|w| {
-            let (first, length) = slot(w);
-            sieve[first] & length != 0
-                && wanted.contains(*w)
-                && w.chars().next().is_some_and(char::is_lowercase)
+        .filter(|t| {
+            // The sieve first, on the bytes: most tokens stop here.
+            let length = 1u64 << t.span.len().min(63);
+            t.kind == TokenKind::Word
+                && !t.elided
+                && sieve[usize::from(bytes[t.span.start])] & length != 0
         })
+        .map(|t| t.text(a.text))
+        .filter(|w| wanted.contains(*w) && w.chars().next().is_some_and(char::is_lowercase))
         .collect();
     let mut openers = openers.iter().copied().peekable();
     let mut at = 0;
@@ -149,7 +151,7 @@ fn is_name_word(a: &Analysis<'_>, t: &Token) -> bool {
         return false;
     }
     let word = t.text(a.text);
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
         && (word.len() > FUNCTION_WORD_MAX || !a.target.is_function_word(word))
         && !a
             .target
