@@ -30,7 +30,7 @@ use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
 use crate::glossary::{Role, TermMatch};
 use crate::text::lang::{fold_word, LanguageProfile, WordFrequencies};
-use crate::text::{Token, TokenKind};
+use crate::text::{barrier, Token, TokenKind};
 use rustc_hash::FxHashSet;
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -367,7 +367,8 @@ impl<'s, 'a> SentenceView<'s, 'a> {
         folded.clear();
         ranges.clear();
         words.clear();
-        find_barriers(text, span, barriers);
+        // The words of URLs, e-mail addresses, @handles and #hashtags are never evidence.
+        barrier::barriers_in(text, span, barriers);
         for t in tokens {
             let start = folded.len();
             folded.push_str(fold_word(t.text(text), buf));
@@ -865,37 +866,6 @@ fn terms_in<'a>(a: &'a Analysis<'_>, span: Span, from: &mut usize) -> &'a [TermM
 /// True for an acronym: two or more letters, all capitals ("OTAN", "POLITICO", "G7").
 fn is_acronym(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
-}
-
-/// Collects the URLs, e-mail addresses, @handles and #hashtags of a sentence: their words
-/// are never evidence.
-fn find_barriers(text: &str, sentence: Span, out: &mut Vec<Span>) {
-    out.clear();
-    let s = sentence.slice(text);
-    if !s.contains(['@', '#', '/', '.']) {
-        return;
-    }
-    let mut chunk_start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        match (c.is_whitespace(), chunk_start) {
-            (false, None) => chunk_start = Some(i),
-            (true, Some(from)) => {
-                chunk_start = None;
-                let chunk = &s[from..i];
-                let trimmed = chunk.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
-                let bare = trimmed.trim_start_matches(['(', '«', '"', '“']);
-                let barrier = trimmed.contains("://")
-                    || bare.starts_with("www.")
-                    || bare.starts_with(['@', '#'])
-                    || (trimmed.contains('@') && trimmed.contains('.'));
-                if barrier {
-                    let start = sentence.start + from;
-                    out.push(Span::new(start, start + trimmed.len()));
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 #[cfg(test)]

@@ -363,3 +363,23 @@ fn a_name_after_a_capitalized_particle_is_joined_when_the_text_writes_it_in_one_
         ],
     );
 }
+
+#[test]
+fn words_of_handles_hashtags_and_urls_are_no_names() {
+    assert_clean(
+        "",
+        RULE,
+        &[
+            "La ministre de l’Énergie a parlé. L’Énergie manque, et le compte @EU_Energy le dit.",
+            "Le Kremlin dément. Le Kremlin, cité par #KremlinWatch, a répété son démenti.",
+            "Ouattara parle. Ouattara, selon https://example.org/Wattara/news, a fermé la frontière.",
+        ],
+    );
+    // The same spelling in prose is still one name spelled two ways.
+    assert_flags(
+        "",
+        RULE,
+        "Ouattara parle. Ouattara a fermé la frontière. Plus tard, Wattara a démenti.",
+        &["Wattara"],
+    );
+}

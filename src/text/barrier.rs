@@ -1,0 +1,143 @@
+//! URLs, e-mail addresses, @handles and #hashtags: stretches of a text written for machines,
+//! whose words are neither prose in a language nor names spelled by the writer.
+//!
+//! A barrier is one whitespace-delimited chunk: `https://example.org/the-plan`, `www.x.fr`,
+//! `@EU_Energy`, `#StopEnergyPoverty`, `presse@example.fr`, without the punctuation that closes
+//! the sentence after it or the bracket or quote that opens before it.
+
+use crate::diagnostic::Span;
+
+/// Appends the barriers of `span` of `text` to `out` (cleared first), in order.
+pub fn barriers_in(text: &str, span: Span, out: &mut Vec<Span>) {
+    out.clear();
+    let s = span.slice(text);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Every barrier holds one of these marks: only the chunks around them are looked at.
+    while let Some(at) = (i..bytes.len()).position(|k| is_mark(bytes, k, bytes[k])) {
+        let (from, to) = chunk_around(s, i + at);
+        if let Some(b) = barrier(s, from, to) {
+            out.push(b.shifted(span.start));
+        }
+        i = to.max(i + at + 1);
+        if i >= bytes.len() {
+            break;
+        }
+    }
+}
+
+/// The barrier that holds byte `offset` of `text`, if any.
+pub fn barrier_at(text: &str, offset: usize) -> Option<Span> {
+    let (from, to) = chunk_around(text, offset);
+    let bytes = &text.as_bytes()[from..to];
+    if !(0..bytes.len()).any(|i| is_mark(bytes, i, bytes[i])) {
+        return None;
+    }
+    barrier(text, from, to).filter(|b| b.start <= offset && offset < b.end)
+}
+
+/// True when byte `b` at `i` of `bytes` may belong to a barrier: `@`, `#`, the `:` of `://`,
+/// the first `w` of `www.`.
+fn is_mark(bytes: &[u8], i: usize, b: u8) -> bool {
+    match b {
+        b'@' | b'#' => true,
+        b':' => bytes[i + 1..].starts_with(b"//"),
+        b'w' => bytes[i + 1..].starts_with(b"ww."),
+        _ => false,
+    }
+}
+
+/// The whitespace-delimited chunk of `s` holding byte `at`.
+fn chunk_around(s: &str, at: usize) -> (usize, usize) {
+    let from = s[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = s[at..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(s.len(), |(i, _)| at + i);
+    (from, to)
+}
+
+/// The barrier of the chunk `from..to` of `s`, if it is one: the chunk without the closing
+/// punctuation after it.
+fn barrier(s: &str, from: usize, to: usize) -> Option<Span> {
+    let chunk = &s[from..to];
+    let trimmed = chunk.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    let bare = trimmed.trim_start_matches(['(', '«', '"', '“']);
+    let is_barrier = trimmed.contains("://")
+        || bare.starts_with("www.")
+        || bare.starts_with(['@', '#'])
+        || (trimmed.contains('@') && trimmed.contains('.'));
+    is_barrier.then(|| Span::new(from, from + trimmed.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        barriers_in(text, Span::new(0, text.len()), &mut out);
+        out.iter().map(|b| b.slice(text)).collect()
+    }
+
+    #[test]
+    fn urls_addresses_handles_and_hashtags() {
+        assert_eq!(
+            found("Voir https://example.org/the-plan. Écrire à presse@example.fr, suivre @EU_Energy et #StopEnergyPoverty (www.exemple.fr)."),
+            [
+                "https://example.org/the-plan",
+                "presse@example.fr",
+                "@EU_Energy",
+                "#StopEnergyPoverty",
+                "(www.exemple.fr"
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_has_none() {
+        assert!(
+            found("Le prix a baissé de 4 % : une bonne nouvelle. Il était 10:30, à www").is_empty()
+        );
+        assert!(
+            found("Le mot « show » et le n° 3 # sans suite, un rendez-vous @ midi.").is_empty()
+        );
+        assert!(found("").is_empty());
+    }
+
+    #[test]
+    fn marks_inside_multibyte_text_and_at_the_ends() {
+        assert_eq!(found("#Élysée"), ["#Élysée"]);
+        assert_eq!(found("écrit à « @Zélia »"), ["@Zélia"]);
+        assert_eq!(found("x@"), Vec::<&str>::new());
+        assert_eq!(found("a@b.fr"), ["a@b.fr"]);
+    }
+
+    #[test]
+    fn a_span_inside_the_text_gives_offsets_of_the_text() {
+        let text = "Début. Suivez @EU_Energy ici.";
+        let mut out = Vec::new();
+        barriers_in(text, Span::new(7, text.len()), &mut out);
+        assert_eq!(
+            out.iter().map(|b| b.slice(text)).collect::<Vec<_>>(),
+            ["@EU_Energy"]
+        );
+    }
+
+    #[test]
+    fn the_barrier_at_an_offset() {
+        let text = "Le compte @EU_Energy publie, Energy aussi.";
+        let at = text.find("Energy").expect("in the text");
+        assert_eq!(
+            barrier_at(text, at).map(|b| b.slice(text)),
+            Some("@EU_Energy")
+        );
+        let prose = text.rfind("Energy").expect("in the text");
+        assert_eq!(barrier_at(text, prose), None);
+        assert_eq!(barrier_at(text, 0), None);
+    }
+}
