@@ -14,15 +14,12 @@ pub fn barriers_in(text: &str, span: Span, out: &mut Vec<Span>) {
     let bytes = s.as_bytes();
     let mut i = 0;
     // Every barrier holds one of these marks: only the chunks around them are looked at.
-    while let Some(at) = (i..bytes.len()).position(|k| is_mark(bytes, k, bytes[k])) {
-        let (from, to) = chunk_around(s, i + at);
+    while let Some(at) = (i..bytes.len()).find(|&k| is_mark(bytes, k)) {
+        let (from, to) = chunk_around(s, at);
         if let Some(b) = barrier(s, from, to) {
             out.push(b.shifted(span.start));
         }
-        i = to.max(i + at + 1);
-        if i >= bytes.len() {
-            break;
-        }
+        i = to.max(at + 1);
     }
 }
 
@@ -30,16 +27,16 @@ pub fn barriers_in(text: &str, span: Span, out: &mut Vec<Span>) {
 pub fn barrier_at(text: &str, offset: usize) -> Option<Span> {
     let (from, to) = chunk_around(text, offset);
     let bytes = &text.as_bytes()[from..to];
-    if !(0..bytes.len()).any(|i| is_mark(bytes, i, bytes[i])) {
+    if !(0..bytes.len()).any(|i| is_mark(bytes, i)) {
         return None;
     }
     barrier(text, from, to).filter(|b| b.start <= offset && offset < b.end)
 }
 
-/// True when byte `b` at `i` of `bytes` may belong to a barrier: `@`, `#`, the `:` of `://`,
-/// the first `w` of `www.`.
-fn is_mark(bytes: &[u8], i: usize, b: u8) -> bool {
-    match b {
+/// True when byte `i` of `bytes` may belong to a barrier: `@`, `#`, the `:` of `://`, the
+/// first `w` of `www.`.
+fn is_mark(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
         b'@' | b'#' => true,
         b':' => bytes[i + 1..].starts_with(b"//"),
         b'w' => bytes[i + 1..].starts_with(b"ww."),
