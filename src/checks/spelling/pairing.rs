@@ -19,17 +19,22 @@ const WINDOW: usize = 8;
 
 /// The pairs `(i, j)`, `i < j`, of `forms` that are one name, sorted.
 pub(crate) fn similar_pairs(forms: &[NameForm]) -> Vec<(usize, usize)> {
-    let mut pairs: Vec<(usize, usize)> = candidate_pairs(forms)
-        .into_iter()
-        .filter(|&(i, j)| same_name(&forms[i], &forms[j]))
-        .collect();
+    // Judged as they come: the candidates far outnumber the pairs kept, and a pool of tens of
+    // thousands of names should not hold them all at once.
+    let mut pairs = Vec::new();
+    for_each_candidate(forms, |i, j| {
+        if same_name(&forms[i], &forms[j]) {
+            pairs.push((i, j));
+        }
+    });
     pairs.sort_unstable();
     pairs.dedup();
     pairs
 }
 
-/// The pairs worth comparing: those sharing a bucket (possibly twice).
-fn candidate_pairs(forms: &[NameForm]) -> Vec<(usize, usize)> {
+/// Calls `visit` with each pair `(i, j)`, `i < j`, worth comparing: those sharing a bucket
+/// (possibly twice).
+fn for_each_candidate(forms: &[NameForm], mut visit: impl FnMut(usize, usize)) {
     let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut by_joined: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, form) in forms.iter().enumerate() {
@@ -39,22 +44,20 @@ fn candidate_pairs(forms: &[NameForm]) -> Vec<(usize, usize)> {
         by_key.entry(form.bucket_key()).or_default().push(i);
         by_joined.entry(form.joined()).or_default().push(i);
     }
-    let mut out = Vec::new();
     for bucket in by_key.values().chain(by_joined.values()) {
-        pair_bucket(forms, bucket, &mut out);
+        pair_bucket(forms, bucket, &mut visit);
     }
-    out
 }
 
 /// Pushes the pairs of one bucket to compare.
-fn pair_bucket(forms: &[NameForm], bucket: &[usize], out: &mut Vec<(usize, usize)>) {
+fn pair_bucket(forms: &[NameForm], bucket: &[usize], visit: &mut impl FnMut(usize, usize)) {
     if bucket.len() < 2 {
         return;
     }
     if bucket.len() <= FULL_BUCKET {
         for (n, &i) in bucket.iter().enumerate() {
             for &j in &bucket[n + 1..] {
-                out.push((i.min(j), i.max(j)));
+                visit(i.min(j), i.max(j));
             }
         }
         return;
@@ -64,7 +67,7 @@ fn pair_bucket(forms: &[NameForm], bucket: &[usize], out: &mut Vec<(usize, usize
     sorted.sort_unstable();
     for (n, (_, i)) in sorted.iter().enumerate() {
         for (_, j) in sorted.iter().skip(n + 1).take(WINDOW) {
-            out.push(((*i).min(*j), (*i).max(*j)));
+            visit((*i).min(*j), (*i).max(*j));
         }
     }
 }
@@ -122,6 +125,12 @@ mod tests {
         s
     }
 
+    fn count_candidates(forms: &[NameForm]) -> usize {
+        let mut n = 0;
+        for_each_candidate(forms, |_, _| n += 1);
+        n
+    }
+
     #[test]
     fn ten_thousand_names_are_not_paired_quadratically() {
         let mut seed = 7;
@@ -129,7 +138,7 @@ mod tests {
         words.sort();
         words.dedup();
         let f: Vec<NameForm> = words.iter().map(|w| NameForm::new(w)).collect();
-        let candidates = candidate_pairs(&f).len();
+        let candidates = count_candidates(&f);
         assert!(
             candidates < 20 * f.len(),
             "{candidates} candidate pairs for {} forms",
@@ -150,6 +159,6 @@ mod tests {
             }
         }
         let f: Vec<NameForm> = words.iter().map(|w| NameForm::new(w)).collect();
-        assert!(candidate_pairs(&f).len() <= f.len() * WINDOW);
+        assert!(count_candidates(&f) <= f.len() * WINDOW);
     }
 }

@@ -31,6 +31,15 @@ const ACRONYM_MAX: usize = 5;
 /// The shortest stem an inflection or derivation is recognised on (Iran/Iranien).
 const MIN_STEM: usize = 3;
 
+/// Forms longer than this many bytes are compared with nothing.
+const FORM_MAX: usize = 1 << 16;
+
+/// A byte offset inside a prepared form: forms are at most [`FORM_MAX`] bytes, and folding
+/// grows a character at most eighteenfold, so every offset fits.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// Name particles that transliterate differently but mean one thing (ben/bin/ibn).
 const PARTICLES: &[&[&str]] = &[
     &["ben", "bin", "ibn"],
@@ -39,32 +48,35 @@ const PARTICLES: &[&[&str]] = &[
     &["abdel", "abdul", "abdoul"],
 ];
 
-/// One word of a name, folded and reduced.
+/// One word of a name, folded and reduced. Its three strings share one allocation: a pool
+/// of names keeps tens of thousands of forms at once, so each costs as little as it can.
 #[derive(Clone, Debug)]
 struct Word {
-    /// Folded letters.
-    folded: String,
-    /// Letter count of `folded`.
-    letters: usize,
-    /// Folded, y as i, doubled letters single: what short words are compared on.
-    light: String,
-    /// The phonetic skeleton.
-    skeleton: String,
+    /// The folded letters, then the light form, then the skeleton (see the accessors).
+    text: Box<str>,
+    /// Where the light form starts in `text`.
+    light_at: u32,
+    /// Where the skeleton starts in `text`.
+    skeleton_at: u32,
+    /// Letter count of the folded letters.
+    letters: u32,
     /// Compared exactly: an acronym or a word with digits.
     exact: bool,
     /// Index into [`PARTICLES`] when the word is a particle.
-    particle: Option<usize>,
+    particle: Option<u8>,
 }
 
 /// A name form prepared for comparison: computed once per distinct form, then compared
 /// with many others.
 #[derive(Clone, Debug)]
 pub(crate) struct NameForm {
-    /// Folded words separated by single spaces.
-    folded: String,
-    /// Folded words with nothing between them (Kore-Eda = Koreeda).
-    joined: String,
-    words: Vec<Word>,
+    /// The folded words separated by single spaces, then the same words with nothing
+    /// between them (Kore-Eda = Koreeda): one allocation (see [`NameForm::folded`] and
+    /// [`NameForm::joined`]).
+    text: Box<str>,
+    /// Where the joined words start in `text`.
+    joined_at: u32,
+    words: Box<[Word]>,
     /// The endings that inflect or derive a word in the text's language (Arménie/Arméniens,
     /// Armenien/Armenier), in folded form: from the language profile.
     endings: &'static [String],
@@ -83,26 +95,36 @@ impl NameForm {
     /// Prepares `form` (as written in the text) for comparison, with the inflectional
     /// `endings` of the text's language.
     pub(crate) fn with_endings(form: &str, endings: &'static [String]) -> NameForm {
-        let words: Vec<Word> = split_words(form).filter_map(Word::new).collect();
-        let mut folded = String::with_capacity(form.len());
+        // A longer run of capitals is no name; the cap also keeps every offset in a `u32`.
+        let form = if form.len() > FORM_MAX { "" } else { form };
+        let words: Box<[Word]> = split_words(form).filter_map(Word::new).collect();
+        let mut text = String::with_capacity(2 * form.len());
         for w in &words {
-            if !folded.is_empty() {
-                folded.push(' ');
+            if !text.is_empty() {
+                text.push(' ');
             }
-            folded.push_str(&w.folded);
+            text.push_str(w.folded());
         }
-        let joined = words.iter().map(|w| w.folded.as_str()).collect();
+        let joined_at = offset(text.len());
+        for w in &words {
+            text.push_str(w.folded());
+        }
         NameForm {
-            folded,
-            joined,
+            text: text.into_boxed_str(),
+            joined_at,
             words,
             endings,
         }
     }
 
+    /// The folded words separated by single spaces.
+    fn folded(&self) -> &str {
+        &self.text[..self.joined_at as usize]
+    }
+
     /// The folded form with its words run together.
     pub(crate) fn joined(&self) -> &str {
-        &self.joined
+        &self.text[self.joined_at as usize..]
     }
 
     /// Number of words.
@@ -115,7 +137,7 @@ impl NameForm {
     /// first symbol and sorted consonants. Equal skeletons and a transposition both
     /// keep it.
     pub(crate) fn bucket_key(&self) -> String {
-        let mut key = String::with_capacity(self.folded.len() + 8);
+        let mut key = String::with_capacity(self.joined_at as usize + 8);
         for (i, w) in self.words.iter().enumerate() {
             if i > 0 {
                 key.push('|');
@@ -127,12 +149,12 @@ impl NameForm {
 
     /// The skeletons of the words, space separated (for ordering within a bucket).
     pub(crate) fn skeleton(&self) -> String {
-        let mut s = String::with_capacity(self.folded.len());
+        let mut s = String::with_capacity(self.joined_at as usize);
         for (i, w) in self.words.iter().enumerate() {
             if i > 0 {
                 s.push(' ');
             }
-            s.push_str(&w.skeleton);
+            s.push_str(w.skeleton());
         }
         s
     }
@@ -157,7 +179,7 @@ pub(crate) fn same_name(a: &NameForm, b: &NameForm) -> bool {
     if a.words.is_empty() || b.words.is_empty() {
         return false;
     }
-    if a.folded == b.folded || a.joined == b.joined {
+    if a.folded() == b.folded() || a.joined() == b.joined() {
         return true;
     }
     if a.words.len() != b.words.len() {
@@ -172,7 +194,7 @@ pub(crate) fn same_name(a: &NameForm, b: &NameForm) -> bool {
 
 /// Whether two words are one word spelled two ways.
 fn same_word(x: &Word, y: &Word, in_compound: bool, endings: &[String]) -> bool {
-    if x.folded == y.folded {
+    if x.folded() == y.folded() {
         return true;
     }
     if in_compound && x.particle.is_some() && x.particle == y.particle {
@@ -181,24 +203,24 @@ fn same_word(x: &Word, y: &Word, in_compound: bool, endings: &[String]) -> bool 
     if x.exact || y.exact {
         return false;
     }
-    if inflected(&x.folded, &y.folded, endings) {
+    if inflected(x.folded(), y.folded(), endings) {
         return false;
     }
-    let letters = x.letters.min(y.letters);
+    let letters = x.letters.min(y.letters) as usize;
     if letters <= TINY_WORD {
         return false;
     }
     if letters <= SHORT_WORD {
-        return x.light == y.light;
+        return x.light() == y.light();
     }
-    if x.skeleton == y.skeleton {
+    if x.skeleton() == y.skeleton() {
         return true;
     }
     // A slip of the keyboard keeps the letter count (Roumain/Roumanie is no slip).
     letters >= TRANSPOSITION_MIN
         && x.letters == y.letters
-        && one_transposition(&x.skeleton, &y.skeleton)
-        && jaro_winkler(&x.skeleton, &y.skeleton) >= MIN_SIMILARITY
+        && one_transposition(x.skeleton(), y.skeleton())
+        && jaro_winkler(x.skeleton(), y.skeleton()) >= MIN_SIMILARITY
 }
 
 /// Whether one folded word is the other inflected or derived: one stem, two endings.
@@ -300,22 +322,44 @@ impl Word {
         let skeleton = skeleton(&folded);
         let particle = PARTICLES
             .iter()
-            .position(|class| class.contains(&folded.as_str()));
+            .position(|class| class.contains(&folded.as_str()))
+            .and_then(|p| u8::try_from(p).ok());
+        let letters = offset(folded.chars().count());
+        let light_at = offset(folded.len());
+        let skeleton_at = offset(folded.len() + light.len());
+        let mut text = folded;
+        text.push_str(&light);
+        text.push_str(&skeleton);
         Some(Word {
-            letters: folded.chars().count(),
-            light,
-            skeleton,
+            text: text.into_boxed_str(),
+            light_at,
+            skeleton_at,
+            letters,
             exact: acronym || has_digit,
             particle,
-            folded,
         })
+    }
+
+    /// The folded letters.
+    fn folded(&self) -> &str {
+        &self.text[..self.light_at as usize]
+    }
+
+    /// Folded, y as i, doubled letters single: what short words are compared on.
+    fn light(&self) -> &str {
+        &self.text[self.light_at as usize..self.skeleton_at as usize]
+    }
+
+    /// The phonetic skeleton.
+    fn skeleton(&self) -> &str {
+        &self.text[self.skeleton_at as usize..]
     }
 
     /// Appends this word's bucket key to `key`.
     fn push_key(&self, key: &mut String, in_compound: bool) {
         if self.exact {
             key.push('=');
-            key.push_str(&self.folded);
+            key.push_str(self.folded());
             return;
         }
         if let (true, Some(p)) = (in_compound, self.particle) {
@@ -323,11 +367,11 @@ impl Word {
             key.push(char::from(b'0' + (p % 10) as u8));
             return;
         }
-        let mut symbols = self.skeleton.chars();
+        let mut symbols = self.skeleton().chars();
         let first = symbols.next().unwrap_or(' ');
         let mut consonants: Vec<char> = symbols.filter(|c| !is_skeleton_vowel(*c)).collect();
         consonants.sort_unstable();
-        key.push_str(&self.skeleton.chars().count().to_string());
+        key.push_str(&self.skeleton().chars().count().to_string());
         key.push(first);
         key.extend(consonants);
     }
@@ -500,25 +544,48 @@ mod tests {
     }
 
     #[test]
+    fn the_three_strings_of_a_word_and_the_two_of_a_form_stay_apart() {
+        let form = NameForm::new("Mikhaïl Gorbatchev");
+        assert_eq!(form.folded(), "mikhail gorbatchev");
+        assert_eq!(form.joined(), "mikhailgorbatchev");
+        let w = &form.words[0];
+        assert_eq!(w.folded(), "mikhail");
+        assert_eq!(w.light(), light("mikhail"));
+        assert_eq!(w.skeleton(), skeleton("mikhail"));
+        assert_eq!(w.letters, 7);
+    }
+
+    #[test]
+    fn a_form_longer_than_any_name_is_compared_with_nothing() {
+        let long = "Karabakh ".repeat(FORM_MAX / 9 + 1);
+        let huge = NameForm::new(&long);
+        assert_eq!(huge.word_count(), 0);
+        assert!(!same_name(&huge, &NameForm::new(&long)));
+        // Just under the cap, it is still a name.
+        let under = "Karabakh ".repeat(FORM_MAX / 9 - 1);
+        assert!(same_name(&NameForm::new(&under), &NameForm::new(&under)));
+    }
+
+    #[test]
     fn folding_ignores_case_diacritics_and_typography() {
-        assert_eq!(NameForm::new("Haut-Karabakh").folded, "haut karabakh");
+        assert_eq!(NameForm::new("Haut-Karabakh").folded(), "haut karabakh");
         assert_eq!(
-            NameForm::new("Haut\u{2011}Karabakh").folded,
+            NameForm::new("Haut\u{2011}Karabakh").folded(),
             "haut karabakh"
         );
         assert_eq!(
-            NameForm::new("Saint-Pétersbourg").folded,
+            NameForm::new("Saint-Pétersbourg").folded(),
             "saint petersbourg"
         );
-        assert_eq!(NameForm::new("Ole\u{a0}Gunnar").folded, "ole gunnar");
-        assert_eq!(NameForm::new("O’Brien").folded, "o brien");
+        assert_eq!(NameForm::new("Ole\u{a0}Gunnar").folded(), "ole gunnar");
+        assert_eq!(NameForm::new("O’Brien").folded(), "o brien");
         assert_eq!(
-            NameForm::new("Søren Kierkegaard").folded,
+            NameForm::new("Søren Kierkegaard").folded(),
             "soren kierkegaard"
         );
-        assert_eq!(NameForm::new("Œcuménique").folded, "oecumenique");
+        assert_eq!(NameForm::new("Œcuménique").folded(), "oecumenique");
         // A decomposed accent is the same as a composed one.
-        assert_eq!(NameForm::new("Erdog\u{306}an").folded, "erdogan");
+        assert_eq!(NameForm::new("Erdog\u{306}an").folded(), "erdogan");
     }
 
     #[test]
