@@ -418,6 +418,10 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> R<Spanned<String>> {
         let start = self.i;
         let quote = self.peek().ok_or(GiveUp)?;
+        // Anything else is no string (an array or table may hold any byte here).
+        if quote != b'"' && quote != b'\'' {
+            return Err(GiveUp);
+        }
         if self.b[start..].starts_with(if quote == b'"' { b"\"\"\"" } else { b"'''" }) {
             return Err(GiveUp);
         }
@@ -519,6 +523,26 @@ mod tests {
     #[track_caller]
     fn assert_gives_up(source: &str) {
         assert!(read(source).is_none(), "the quick reader takes {source:?}");
+    }
+
+    /// Found by the `glossary` fuzz target: an array item that was no string, starting with a
+    /// multi-byte character, was read as a string quoted by that character's first byte and
+    /// sliced inside it.
+    #[test]
+    fn fuzz_crash_57d29af4_an_array_item_that_is_no_string() {
+        for item in ["\u{fffd}\u{fffd}\"", "é", "x\"", "1"] {
+            let source = format!(
+                "[[concept]]\nid = \"a\"\nkind = \"place\"\nen = \"Yerevan\"\n\
+                 fr = {{ preferred = \"Erevan\", variants = [{item}] }}\n"
+            );
+            assert_gives_up(&source);
+            assert_same(&source);
+        }
+        // The same line with a string is read.
+        assert_quick(
+            "[[concept]]\nid = \"a\"\nkind = \"place\"\nen = \"Yerevan\"\n\
+             fr = { preferred = \"Erevan\", variants = [\"Iérévan\"] }\n",
+        );
     }
 
     #[test]
