@@ -364,7 +364,7 @@ impl Word {
         }
         if let (true, Some(p)) = (in_compound, self.particle) {
             key.push('#');
-            key.push(char::from(b'0' + (p % 10) as u8));
+            key.push(char::from(b'0' + (p % 10)));
             return;
         }
         let mut symbols = self.skeleton().chars();
