@@ -80,8 +80,11 @@ impl<W: Write> StreamRenderer<W> {
         let Some((name, any)) = &mut self.file else {
             return Ok(());
         };
+        // Written one finding at a time: a piece of a large file can have thousands, and
+        // their rendering should not be held in memory all at once.
         let mut out = String::new();
         for d in diagnostics {
+            out.clear();
             self.totals.add(d);
             match self.format {
                 StreamFormat::Human => {
@@ -97,8 +100,9 @@ impl<W: Write> StreamRenderer<W> {
                 }
             }
             *any = true;
+            self.out.write_all(out.as_bytes())?;
         }
-        self.out.write_all(out.as_bytes())
+        Ok(())
     }
 
     /// Ends the current file.
