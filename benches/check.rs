@@ -20,6 +20,10 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
+// The allocator of the `mtlint` binary, so that these timings are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     // `MTLINT_BENCH_DUMP=DIR cargo bench --bench check` also writes the generated inputs to DIR,
     // to look at them or to time the binary on them.
