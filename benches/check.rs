@@ -342,7 +342,7 @@ fn default_forms() -> &'static DefaultForms {
             persons: Vec::new(),
         };
         let typographic = |s: &String| s.replace('\'', "\u{2019}");
-        for c in &default_glossary().concepts {
+        for c in default_glossary().concepts.iter() {
             let fr = c.forms(Lang::Fr);
             let en = c.forms(Lang::En);
             let gender = gender_of(fr.and_then(|f| f.gender.as_deref()), "m");

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 use toml::Spanned;
 
 /// A problem in a glossary file, with its place.
@@ -449,7 +450,9 @@ pub(super) fn parse_with(
     });
 
     if errors.is_empty() {
-        Ok(Glossary { concepts })
+        Ok(Glossary {
+            concepts: Arc::new(concepts),
+        })
     } else {
         errors.sort_by_key(|e| e.location);
         Err(errors)

@@ -15,6 +15,7 @@ use crate::text::{CaseMode, Folded, LanguageProfile, Token};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// What a matched form is, for the target language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -101,7 +102,7 @@ pub struct GlossaryMatcher {
     /// The patterns found by looking up the document's tokens.
     short_words: ShortWords,
     patterns: Vec<Vec<Entry>>,
-    concepts: Vec<Concept>,
+    concepts: Arc<Vec<Concept>>,
     target: Lang,
     source: Lang,
 }
@@ -400,7 +401,7 @@ impl GlossaryMatcher {
             automaton_patterns,
             short_words,
             patterns: b.entries,
-            concepts: glossary.concepts.clone(),
+            concepts: Arc::clone(&glossary.concepts),
             target,
             source,
         }

@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// A language a glossary can hold forms for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -182,8 +183,9 @@ impl Concept {
 /// A loaded glossary: concepts from one or more files.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Glossary {
-    /// Every concept, in load order.
-    pub concepts: Vec<Concept>,
+    /// Every concept, in load order; shared with the matchers compiled from it, so that
+    /// compiling a large glossary does not copy it.
+    pub concepts: Arc<Vec<Concept>>,
 }
 
 /// Counts describing a glossary, printed by `mtlint glossary check`.
@@ -206,7 +208,7 @@ pub struct Statistics {
 impl Glossary {
     /// Appends the concepts of another glossary (later files add to earlier ones).
     pub fn extend(&mut self, other: Glossary) {
-        self.concepts.extend(other.concepts);
+        Arc::make_mut(&mut self.concepts).extend(Arc::unwrap_or_clone(other.concepts));
     }
 
     /// Counts concepts and forms.
@@ -215,7 +217,7 @@ impl Glossary {
             concepts: self.concepts.len(),
             ..Statistics::default()
         };
-        for c in &self.concepts {
+        for c in self.concepts.iter() {
             *stats.by_kind.entry(c.kind.as_str()).or_default() += 1;
             stats.kept += usize::from(c.keep);
             for (lang, forms) in &c.langs {
