@@ -195,38 +195,55 @@ impl ShortWords {
 }
 
 struct Builder {
+    /// Each folded form, with its index in `entries`.
     keys: FxHashMap<String, usize>,
-    patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
 }
 
 impl Builder {
+    fn with_capacity(forms: usize) -> Builder {
+        Builder {
+            keys: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
+            entries: Vec::with_capacity(forms),
+        }
+    }
+
     fn add(&mut self, form: &str, concept: usize, role: Role, surname: bool, case_sensitive: bool) {
         let key = Folded::fold_str(form, CaseMode::Fold);
         if key.is_empty() || !key.chars().any(is_word_char) {
             return;
         }
         let case_sensitive = case_sensitive || surname || is_acronym(form);
-        let entry = Entry {
-            concept: concept as u32,
-            role,
-            surname,
-            form: form.to_owned(),
-            exact: case_sensitive.then(|| Folded::fold_str(form, CaseMode::Keep)),
-            derivation: None,
-        };
-        let index = *self.keys.entry(key).or_insert_with_key(|k| {
-            self.patterns.push(k.clone());
+        let exact = case_sensitive.then(|| Folded::fold_str(form, CaseMode::Keep));
+        let next = self.entries.len();
+        let index = *self.keys.entry(key).or_insert(next);
+        if index == next {
             self.entries.push(Vec::new());
-            self.patterns.len() - 1
-        });
+        }
         let list = &mut self.entries[index];
+        let concept = concept as u32;
         if !list
             .iter()
-            .any(|e| e.concept == entry.concept && e.role == entry.role && e.exact == entry.exact)
+            .any(|e| e.concept == concept && e.role == role && e.exact == exact)
         {
-            list.push(entry);
+            list.push(Entry {
+                concept,
+                role,
+                surname,
+                form: form.to_owned(),
+                exact,
+                derivation: None,
+            });
         }
+    }
+
+    /// The folded forms, in the order of `entries`.
+    fn into_patterns(self) -> (Vec<String>, Vec<Vec<Entry>>) {
+        let mut patterns = vec![String::new(); self.entries.len()];
+        for (key, index) in self.keys {
+            patterns[index] = key;
+        }
+        (patterns, self.entries)
     }
 }
 
@@ -243,8 +260,7 @@ impl Builder {
                 if key.is_empty() || self.keys.contains_key(&key) {
                     continue;
                 }
-                self.keys.insert(key.clone(), self.patterns.len());
-                self.patterns.push(key);
+                self.keys.insert(key, self.entries.len());
                 self.entries.push(vec![Entry {
                     concept: concept as u32,
                     role: Role::Wrong,
@@ -256,6 +272,11 @@ impl Builder {
             }
         }
     }
+}
+
+/// Each of `forms` with `role`.
+fn with_role(forms: &[String], role: Role) -> impl Iterator<Item = (&String, Role)> {
+    forms.iter().map(move |f| (f, role))
 }
 
 /// Whether literal translations of a kept concept's name are worth deriving: the glossary
@@ -284,11 +305,8 @@ impl GlossaryMatcher {
     /// Compiles `glossary` for text in `target` translated from `source`.
     pub fn new(glossary: &Glossary, target: Lang, source: Lang) -> GlossaryMatcher {
         let profile = target_profile(target);
-        let mut b = Builder {
-            keys: FxHashMap::default(),
-            patterns: Vec::new(),
-            entries: Vec::new(),
-        };
+        // About three distinct forms per concept (names, acronym, source name, mistakes).
+        let mut b = Builder::with_capacity(glossary.concepts.len() * 3);
         for (i, c) in glossary.concepts.iter().enumerate() {
             let cs = c.case_sensitive;
             let tgt = c.forms(target);
@@ -299,18 +317,15 @@ impl GlossaryMatcher {
             };
             let mut person_forms: Vec<(&str, Role)> = Vec::new();
             if let Some(t) = tgt {
-                for (forms, role) in [
-                    (t.preferred.iter().collect::<Vec<_>>(), Role::Preferred),
-                    (t.accepted.iter().collect(), Role::Accepted),
-                    (t.abbr.iter().collect(), Role::Abbr),
-                    (t.variants.iter().collect(), Role::Variant),
-                    (t.wrong.iter().collect(), Role::Wrong),
-                ] {
-                    for f in forms {
-                        b.add(f, i, role, false, cs);
-                        if role != Role::Wrong && role != Role::Abbr {
-                            person_forms.push((f, role));
-                        }
+                let forms = with_role(t.preferred.as_slice(), Role::Preferred)
+                    .chain(with_role(&t.accepted, Role::Accepted))
+                    .chain(with_role(t.abbr.as_slice(), Role::Abbr))
+                    .chain(with_role(&t.variants, Role::Variant))
+                    .chain(with_role(&t.wrong, Role::Wrong));
+                for (f, role) in forms {
+                    b.add(f, i, role, false, cs);
+                    if role != Role::Wrong && role != Role::Abbr {
+                        person_forms.push((f, role));
                     }
                 }
             }
@@ -380,9 +395,10 @@ impl GlossaryMatcher {
                 }
             }
         }
+        let (patterns, entries) = b.into_patterns();
         let mut short_words = ShortWords::default();
-        let mut automaton_patterns = Vec::with_capacity(b.patterns.len());
-        for (i, p) in b.patterns.iter().enumerate() {
+        let mut automaton_patterns = Vec::with_capacity(patterns.len());
+        for (i, p) in patterns.iter().enumerate() {
             match ShortWords::key(p.as_bytes()) {
                 Some(key) => {
                     short_words.by_key.insert(key, i as u32);
@@ -393,14 +409,14 @@ impl GlossaryMatcher {
         let automaton = (!automaton_patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
-                .build(automaton_patterns.iter().map(|&i| &b.patterns[i as usize]))
+                .build(automaton_patterns.iter().map(|&i| &patterns[i as usize]))
                 .expect("glossary patterns are non-empty strings")
         });
         GlossaryMatcher {
             automaton,
             automaton_patterns,
             short_words,
-            patterns: b.entries,
+            patterns: entries,
             concepts: Arc::clone(&glossary.concepts),
             target,
             source,
