@@ -504,8 +504,8 @@ mod tests {
     /// Both readers give the same glossary, or the same errors.
     #[track_caller]
     fn assert_same(source: &str) {
-        let general = parse_with(source, "g.toml", false);
-        let quick = parse_with(source, "g.toml", true);
+        let general = parse_with(source, "g.toml", false, true);
+        let quick = parse_with(source, "g.toml", true, true);
         assert_eq!(quick, general, "for {source:?}");
     }
 
