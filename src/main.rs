@@ -9,6 +9,33 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (`mimalloc.h`, mimalloc 3): how many milliseconds freed
+/// memory is kept before it is returned to the system (1000 by default).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> ExitCode {
+    // Freed memory goes back to the system at once: a large file is checked piece by piece,
+    // and keeping each piece's memory for a while raised the peak of a 100 MB file from 49 to
+    // 68 MB, for no measurable speed.
+    // SAFETY: options are set before any other thread exists.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
     ExitCode::from(cli::run())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The option number is mimalloc's purge delay: its documented default, and settable.
+    #[test]
+    fn the_purge_delay_option_is_the_one_set() {
+        // SAFETY: reading and writing an option; tests of this binary use no other.
+        unsafe {
+            if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+                assert_eq!(libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY), 1000);
+            }
+            libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
+            assert_eq!(libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY), 0);
+        }
+    }
 }
