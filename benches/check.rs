@@ -25,9 +25,9 @@ use std::sync::OnceLock;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    // As the binary does (see `src/main.rs`): mimalloc's `mi_option_purge_delay` set to 0.
+    // As the binary does (see `src/main.rs`): mimalloc's `mi_option_purge_delay` set to 10 ms.
     // SAFETY: set before any other thread exists.
-    unsafe { libmimalloc_sys::mi_option_set(15, 0) };
+    unsafe { libmimalloc_sys::mi_option_set(15, 10) };
     // `MTLINT_BENCH_DUMP=DIR cargo bench --bench check` also writes the generated inputs to DIR,
     // to look at them or to time the binary on them.
     if let Some(dir) = std::env::var_os("MTLINT_BENCH_DUMP") {
