@@ -9,12 +9,10 @@
 use super::derive::Lexicon;
 use super::load::is_acronym;
 use super::model::{Concept, Glossary, Kind, Lang, SurnamePolicy};
+use super::word_start::WordStartAutomata;
 use crate::diagnostic::Span;
-use crate::text::fold::{is_word_char, ASCII_ALNUM};
+use crate::text::fold::is_word_char;
 use crate::text::{CaseMode, Folded, LanguageProfile, Token};
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -97,13 +95,8 @@ pub struct TermMatch {
 /// The glossary compiled for one target and source language.
 #[derive(Debug)]
 pub struct GlossaryMatcher {
-    /// The automaton over every pattern but the short words: anchored only, walked from each
-    /// word start (see [`GlossaryMatcher::find`]).
-    automaton: Option<NFA>,
-    /// The bytes some pattern of the automaton starts with.
-    first_bytes: [bool; 256],
-    /// For each pattern of the automaton, its index in `patterns`.
-    automaton_patterns: Vec<u32>,
+    /// The automata over every pattern but the short words, walked from word starts.
+    automaton: Option<WordStartAutomata>,
     /// The patterns found by looking up the document's tokens.
     short_words: ShortWords,
     patterns: Vec<Vec<Entry>>,
@@ -149,25 +142,6 @@ fn case_kept(text: &str) -> Cow<'_, str> {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(Folded::fold_str(text, CaseMode::Keep))
-    }
-}
-
-/// The length of the UTF-8 sequence starting with `lead`.
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0xf0.. => 4,
-        0xe0.. => 3,
-        0xc0.. => 2,
-        _ => 1,
-    }
-}
-
-/// True when `s` starts with a word character.
-fn starts_with_word_char(s: &str) -> bool {
-    match s.as_bytes().first() {
-        None => false,
-        Some(&b) if b.is_ascii() => ASCII_ALNUM[usize::from(b)],
-        Some(_) => s.chars().next().is_some_and(is_word_char),
     }
 }
 
@@ -430,22 +404,10 @@ impl GlossaryMatcher {
                 None => automaton_patterns.push(i as u32),
             }
         }
-        let mut first_bytes = [false; 256];
-        for &i in &automaton_patterns {
-            first_bytes[usize::from(patterns[i as usize].as_bytes()[0])] = true;
-        }
-        let automaton = (!automaton_patterns.is_empty()).then(|| {
-            // No prefilter: the walk from word starts does not use one.
-            NFA::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .prefilter(false)
-                .build(automaton_patterns.iter().map(|&i| &patterns[i as usize]))
-                .expect("glossary patterns are non-empty strings")
-        });
+        let automaton = (!automaton_patterns.is_empty())
+            .then(|| WordStartAutomata::new(&patterns, &automaton_patterns));
         GlossaryMatcher {
             automaton,
-            first_bytes,
-            automaton_patterns,
             short_words,
             patterns: entries,
             concepts: Arc::clone(&glossary.concepts),
@@ -498,12 +460,11 @@ impl GlossaryMatcher {
         out: &mut Vec<TermMatch>,
     ) {
         let mut found: Vec<(Span, u32)> = Vec::new();
-        if let Some(nfa) = &self.automaton {
+        if let Some(automata) = &self.automaton {
             let hay = folded.as_str();
             let mut offsets = folded.cursor();
-            for (start, end, pattern) in self.whole_word_matches(nfa, hay) {
-                let span = offsets.original_span(start, end);
-                found.push((span, self.automaton_patterns[pattern]));
+            for (start, end, pattern) in automata.whole_word_matches(hay) {
+                found.push((offsets.original_span(start, end), pattern));
             }
         }
         let mut short = Vec::new();
@@ -522,65 +483,6 @@ impl GlossaryMatcher {
         for (span, pattern) in found {
             self.push_match(original, span, pattern, out);
         }
-    }
-
-    /// The whole-word matches of the automaton in `hay`, in order and not overlapping: from
-    /// each place no word character precedes, the longest pattern that no word character
-    /// follows. Walking the trie from word starts only costs a few steps per word, where an
-    /// unanchored scan steps through every byte (and its matches inside words, "iran" in
-    /// "irangate", are thrown away).
-    fn whole_word_matches<'h>(
-        &'h self,
-        nfa: &'h NFA,
-        hay: &'h str,
-    ) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
-        let bytes = hay.as_bytes();
-        // A contiguous NFA always has an anchored start state.
-        let root = nfa
-            .start_state(Anchored::Yes)
-            .expect("the automaton supports anchored searches");
-        let mut at = 0;
-        // Whether the character before `at` is a word character.
-        let mut after_word = false;
-        std::iter::from_fn(move || {
-            while let Some(&b) = bytes.get(at) {
-                let here = at;
-                let width = utf8_width(b);
-                at += width;
-                let word = if b.is_ascii() {
-                    ASCII_ALNUM[usize::from(b)]
-                } else {
-                    hay[here..].chars().next().is_some_and(is_word_char)
-                };
-                let starts = !after_word && self.first_bytes[usize::from(b)];
-                after_word = word;
-                if !starts {
-                    continue;
-                }
-                let mut sid = root;
-                let mut longest = None;
-                for (k, &next) in bytes[here..].iter().enumerate() {
-                    sid = nfa.next_state(Anchored::Yes, sid, next);
-                    if nfa.is_special(sid) {
-                        if nfa.is_dead(sid) {
-                            break;
-                        }
-                        let end = here + k + 1;
-                        if nfa.is_match(sid) && !starts_with_word_char(&hay[end..]) {
-                            longest = Some((end, nfa.match_pattern(sid, 0).as_usize()));
-                        }
-                    }
-                }
-                if let Some((end, pattern)) = longest {
-                    // The next match starts after this one; a pattern ends on a character
-                    // boundary, and no word character follows it.
-                    at = end;
-                    after_word = false;
-                    return Some((here, end, pattern));
-                }
-            }
-            None
-        })
     }
 
     /// Appends the match of `pattern` at `span`, with the meaning that fits its case.

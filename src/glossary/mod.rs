@@ -12,6 +12,7 @@ mod matcher;
 mod model;
 mod quick;
 mod tbx;
+mod word_start;
 
 pub use self::csv::import_delimited;
 pub use derive::{DerivedForm, Lexicon, LexiconError, LEXICONS, LEXICON_EN_FR, MAX_FORMS};
