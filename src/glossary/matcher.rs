@@ -1,5 +1,6 @@
-//! The compiled glossary: one Aho–Corasick automaton over the folded forms of every concept
-//! for one target/source language pair, and the lookup of what each match means.
+//! The compiled glossary: the Aho–Corasick automata over the folded forms of every concept
+//! for one target/source language pair (walked from word starts, see `word_start`), and the
+//! lookup of what each match means.
 //!
 //! Matching runs over the folded view of a document (case, apostrophes, hyphens, spaces and
 //! Unicode forms folded), keeps whole words only, verifies case for case-sensitive forms
