@@ -9,7 +9,10 @@
 
 use crate::text::fold::{is_word_char, ASCII_ALNUM};
 use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
+// The noncontiguous NFA, not the contiguous one built from it: the conversion costs more
+// at every start than its denser states save on the few steps of a walk from a word start
+// (default glossary load 4.9 → 4.4 ms median, full check 10.9 → 10.5 ms).
+use aho_corasick::nfa::noncontiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 /// Below this many pattern bytes one automaton is built. The default glossary's 1,600
@@ -142,7 +145,7 @@ impl WordStartAutomata {
 /// The end and automaton pattern of the longest pattern starting at `start` that no word
 /// character follows.
 fn longest_whole_word(nfa: &NFA, hay: &str, start: usize) -> Option<(usize, usize)> {
-    // A contiguous NFA always has an anchored start state.
+    // An NFA always has an anchored start state.
     let mut sid = nfa
         .start_state(Anchored::Yes)
         .expect("the automaton supports anchored searches");
