@@ -134,11 +134,7 @@ impl WordStartAutomata {
             while let Some(&b) = bytes.get(at) {
                 let here = at;
                 at += utf8_width(b);
-                let word = if b.is_ascii() {
-                    ASCII_ALNUM[usize::from(b)]
-                } else {
-                    hay[here..].chars().next().is_some_and(is_word_char)
-                };
+                let word = starts_with_word_char(&hay[here..]);
                 let part = self.part_of[usize::from(b)];
                 let starts = !after_word && part != NONE;
                 after_word = word;
