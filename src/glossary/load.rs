@@ -103,7 +103,8 @@ pub(super) struct RawLangForms {
 /// A language entry: a plain string is shorthand for `{ preferred = "…" }`.
 pub(super) enum LangEntry {
     Name(String),
-    Table(RawLangForms),
+    // Boxed: a concept holds six of these, and a large glossary is a vector of concepts.
+    Table(Box<RawLangForms>),
 }
 
 impl<'de> Deserialize<'de> for LangEntry {
@@ -119,7 +120,7 @@ impl<'de> Deserialize<'de> for LangEntry {
             }
             fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<LangEntry, M::Error> {
                 RawLangForms::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(LangEntry::Table)
+                    .map(|forms| LangEntry::Table(Box::new(forms)))
             }
         }
         d.deserialize_any(EntryVisitor)
@@ -320,8 +321,8 @@ pub(super) fn parse_with(
     let _ = raw.meta;
 
     let mut errors = Vec::new();
-    let mut concepts = Vec::new();
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut concepts = Vec::with_capacity(raw.concept.len());
+    let mut ids: HashMap<String, usize> = HashMap::with_capacity(raw.concept.len());
     // Per language, folded form → where it is right or bad.
     let mut sites: Sites = BTreeMap::new();
 
@@ -380,7 +381,7 @@ pub(super) fn parse_with(
                     preferred: Some(Spanned::new(entry_span.clone(), name)),
                     ..RawLangForms::default()
                 },
-                LangEntry::Table(t) => t,
+                LangEntry::Table(t) => *t,
             };
             let forms = validate_forms(
                 &id,

@@ -227,7 +227,9 @@ impl<'a> Reader<'a> {
 
     fn file(mut self) -> R<RawFile> {
         let mut meta: Option<RawMeta> = None;
-        let mut concepts = Vec::new();
+        // Every concept header is counted, so the vector is allocated once.
+        let mut concepts =
+            Vec::with_capacity(memchr::memmem::find_iter(self.b, "[[concept]]").count());
         let mut current: Option<Partial> = None;
         let mut table = Table::Root;
         // Where the last key/value or header of the current concept ended: its span's end.
@@ -311,7 +313,7 @@ impl<'a> Reader<'a> {
                     let start = self.i;
                     let entry = match self.value(true)? {
                         Value::Str(s) => LangEntry::Name(s.into_inner()),
-                        Value::Forms(f) => LangEntry::Table(f),
+                        Value::Forms(f) => LangEntry::Table(Box::new(f)),
                         _ => return Err(GiveUp),
                     };
                     set(
@@ -327,7 +329,7 @@ impl<'a> Reader<'a> {
                     let value = self.value(false)?;
                     let entry = slot.get_or_insert_with(|| PartialLang {
                         span: 0..0,
-                        entry: LangEntry::Table(RawLangForms::default()),
+                        entry: LangEntry::Table(Box::default()),
                         dotted: true,
                     });
                     match (&mut entry.entry, entry.dotted) {

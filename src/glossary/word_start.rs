@@ -3,9 +3,14 @@
 //! Every glossary form is a whole word or phrase, so the search starts only where a word
 //! starts and follows the trie anchored: a few steps per word, where an unanchored scan
 //! steps through every byte and throws away its matches inside words ("iran" in
-//! "irangate"). The forms are split by their first byte into a few automata (one per core,
+//! "irangate"). The forms are split by their first byte into a few parts (one per core,
 //! for large glossaries), built at the same time: building dominates loading a glossary, and
-//! an anchored walk from one place only ever needs the automaton of that place's first byte.
+//! an anchored walk from one place only ever needs the part of that place's first byte.
+//!
+//! A small set (the default glossary) is one Aho-Corasick NFA, the quickest to walk. A large
+//! set is a finite-state transducer per part (the `fst` crate): built in one pass over the
+//! sorted forms, where the NFA also computes a failure transition for every state, which an
+//! anchored walk never takes; for 100,000 concepts that pass took more CPU than all parsing.
 
 use crate::text::fold::{is_word_char, ASCII_ALNUM};
 use aho_corasick::automaton::Automaton;
@@ -14,11 +19,13 @@ use aho_corasick::automaton::Automaton;
 // (default glossary load 4.9 → 4.4 ms median, full check 10.9 → 10.5 ms).
 use aho_corasick::nfa::noncontiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
+use fst::raw::{Builder, Fst, Output};
 
-/// Below this many pattern bytes one automaton is built. The default glossary's 1,600
-/// patterns build in about 2 ms; at the start of a run the other core is busy reading the
-/// word lists, and splitting made a one-article check slower (12.7 → 13.4 ms). The
-/// 100,000-concept benchmark glossary loads in 1.38 s split on two cores, 1.79 s unsplit.
+/// Below this many pattern bytes one NFA is built. The default glossary's 1,600 patterns
+/// build in about 2 ms; at the start of a run the other core is busy reading the word lists,
+/// and splitting made a one-article check slower (12.7 → 13.4 ms). The 100,000-concept
+/// benchmark glossary's automata took 258 ms as two NFAs built in parallel, 113 ms as two
+/// transducers.
 const PARALLEL_MIN_BYTES: usize = 256 * 1024;
 
 /// At most this many automata, whatever the number of cores.
@@ -29,11 +36,66 @@ const _: () = assert!(MAX_PARTS < NONE as usize);
 /// No automaton has a pattern starting with this byte.
 const NONE: u8 = u8::MAX;
 
-/// One automaton and, for each of its patterns, the caller's pattern index.
-#[derive(Debug)]
-struct Part {
-    nfa: NFA,
-    patterns: Vec<u32>,
+/// The forms of one part.
+// At most `MAX_PARTS` of these exist; boxing the NFA would only add a load to every walk.
+#[allow(clippy::large_enum_variant)]
+enum Part {
+    /// An automaton and, for each of its patterns, the caller's pattern index.
+    Nfa { nfa: NFA, patterns: Vec<u32> },
+    /// Each form's bytes mapped to the caller's pattern index.
+    Fst(Fst<Vec<u8>>),
+}
+
+impl std::fmt::Debug for Part {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Part::Nfa { patterns, .. } => write!(f, "Nfa({} forms)", patterns.len()),
+            Part::Fst(fst) => write!(f, "Fst({} forms, {} bytes)", fst.len(), fst.size()),
+        }
+    }
+}
+
+impl Part {
+    /// One automaton over `group` (indices into `patterns`).
+    fn nfa(patterns: &[String], group: Vec<u32>) -> Part {
+        let nfa = NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            // The walk from word starts does not use a prefilter.
+            .prefilter(false)
+            .build(group.iter().map(|&i| &patterns[i as usize]))
+            .expect("glossary patterns are non-empty strings");
+        Part::Nfa {
+            nfa,
+            patterns: group,
+        }
+    }
+
+    /// One transducer over `group`; of ids naming the same bytes, the first in `group` is
+    /// kept, as in the NFA.
+    fn fst(patterns: &[String], mut group: Vec<u32>) -> Part {
+        let bytes = |i: u32| patterns[i as usize].as_bytes();
+        // Stable, so that equal forms keep their order for `dedup_by`.
+        group.sort_by(|&a, &b| bytes(a).cmp(bytes(b)));
+        group.dedup_by(|later, first| bytes(*later) == bytes(*first));
+        let mut builder = Builder::memory();
+        for i in group {
+            builder
+                .insert(bytes(i), u64::from(i))
+                .expect("sorted distinct keys, written to memory");
+        }
+        Part::Fst(builder.into_fst())
+    }
+
+    /// The end and caller's pattern index of the longest pattern starting at `start` that no
+    /// word character follows.
+    fn longest_whole_word(&self, hay: &str, start: usize) -> Option<(usize, u32)> {
+        match self {
+            Part::Nfa { nfa, patterns } => {
+                longest_whole_word(nfa, hay, start).map(|(end, pattern)| (end, patterns[pattern]))
+            }
+            Part::Fst(fst) => fst_longest_whole_word(fst, hay, start),
+        }
+    }
 }
 
 /// Anchored automata over a set of patterns, split by first byte.
@@ -61,7 +123,8 @@ impl WordStartAutomata {
         WordStartAutomata::with_parts(patterns, ids, parts)
     }
 
-    /// Compiles `ids` into at most `parts` automata, built in parallel.
+    /// Compiles `ids` into at most `parts` parts, built in parallel: NFAs for one part,
+    /// transducers for more.
     fn with_parts(patterns: &[String], ids: &[u32], parts: usize) -> WordStartAutomata {
         let (part_of, parts) = assign_first_bytes(patterns, ids, parts);
         let mut groups: Vec<Vec<u32>> = vec![Vec::new(); parts];
@@ -69,14 +132,12 @@ impl WordStartAutomata {
             let first = patterns[i as usize].as_bytes()[0];
             groups[usize::from(part_of[usize::from(first)])].push(i);
         }
-        let build = |group: Vec<u32>| Part {
-            nfa: NFA::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                // The walk from word starts does not use a prefilter.
-                .prefilter(false)
-                .build(group.iter().map(|&i| &patterns[i as usize]))
-                .expect("glossary patterns are non-empty strings"),
-            patterns: group,
+        let build = |group: Vec<u32>| {
+            if parts == 1 {
+                Part::nfa(patterns, group)
+            } else {
+                Part::fst(patterns, group)
+            }
         };
         let built: Vec<Part> = std::thread::scope(|scope| {
             let mut groups = groups.into_iter();
@@ -149,12 +210,12 @@ impl WordStartAutomata {
                     }
                 }
                 let part = &self.parts[usize::from(part)];
-                if let Some((end, pattern)) = longest_whole_word(&part.nfa, hay, here) {
+                if let Some((end, pattern)) = part.longest_whole_word(hay, here) {
                     // The next match starts after this one; a pattern ends on a character
                     // boundary, and no word character follows it.
                     at = end;
                     after_word = false;
-                    return Some((here, end, part.patterns[pattern]));
+                    return Some((here, end, pattern));
                 }
             }
             None
@@ -179,6 +240,29 @@ fn longest_whole_word(nfa: &NFA, hay: &str, start: usize) -> Option<(usize, usiz
             let end = start + k + 1;
             if nfa.is_match(sid) && !starts_with_word_char(&hay[end..]) {
                 longest = Some((end, nfa.match_pattern(sid, 0).as_usize()));
+            }
+        }
+    }
+    longest
+}
+
+/// [`longest_whole_word`] through a transducer, whose values are the caller's indices.
+fn fst_longest_whole_word(fst: &Fst<Vec<u8>>, hay: &str, start: usize) -> Option<(usize, u32)> {
+    let mut node = fst.root();
+    let mut output = Output::zero();
+    let mut longest = None;
+    for (k, &next) in hay.as_bytes()[start..].iter().enumerate() {
+        let Some(i) = node.find_input(next) else {
+            break;
+        };
+        let t = node.transition(i);
+        output = output.cat(t.out);
+        node = fst.node(t.addr);
+        if node.is_final() {
+            let end = start + k + 1;
+            if !starts_with_word_char(&hay[end..]) {
+                // The values were inserted from `u32`s.
+                longest = Some((end, output.cat(node.final_output()).value() as u32));
             }
         }
     }
@@ -327,5 +411,20 @@ mod tests {
         let (p, ids) = patterns(&["x", "y"]);
         let a = WordStartAutomata::with_parts(&p, &ids, 6);
         assert_eq!(a.parts.len(), 2);
+    }
+
+    #[test]
+    fn a_form_given_twice_keeps_its_first_id_in_either_kind_of_part() {
+        let p: Vec<String> = ["otan", "bbc", "otan", "nato", "bbc"]
+            .map(String::from)
+            .to_vec();
+        for parts in [1, 2] {
+            let a = WordStartAutomata::with_parts(&p, &[4, 2, 1, 0], parts);
+            let got: Vec<u32> = a
+                .whole_word_matches("otan, bbc, nato")
+                .map(|(_, _, i)| i)
+                .collect();
+            assert_eq!(got, [2, 4], "{parts} parts");
+        }
     }
 }
