@@ -267,8 +267,43 @@ impl FormSite {
     }
 }
 
-/// Per language, folded form → where it is right or bad.
-type Sites = BTreeMap<Lang, FxHashMap<String, Vec<FormSite>>>;
+/// Language and folded form → where the form is right or bad.
+type SiteMap = FxHashMap<(Lang, String), Vec<FormSite>>;
+
+/// The forms of a run of concepts, for the checks across concepts, in partitions by hash
+/// of language and folded form: each partition is merged with the same partition of the other
+/// runs and checked on its own, at the same time as the others.
+#[derive(Default)]
+struct Sites {
+    parts: Vec<SiteMap>,
+    /// The languages with forms.
+    langs: std::collections::BTreeSet<Lang>,
+}
+
+impl Sites {
+    fn new(partitions: usize) -> Sites {
+        Sites {
+            parts: (0..partitions.max(1)).map(|_| SiteMap::default()).collect(),
+            langs: Default::default(),
+        }
+    }
+
+    /// The partition of a language and folded form, among `n`.
+    fn partition(lang: Lang, key: &str, n: usize) -> usize {
+        use std::hash::BuildHasher;
+        // The high bits: the maps' own hashes use the low ones.
+        (rustc_hash::FxBuildHasher.hash_one((lang, key)) >> 32) as usize % n
+    }
+
+    fn push(&mut self, lang: Lang, key: String, site: FormSite) {
+        self.langs.insert(lang);
+        let n = self.parts.len();
+        self.parts[Sites::partition(lang, &key, n)]
+            .entry((lang, key))
+            .or_default()
+            .push(site);
+    }
+}
 
 /// True for acronyms, which always match with their exact case: "OTAN", "G7", "BRICS".
 pub(crate) fn is_acronym(form: &str) -> bool {
@@ -294,6 +329,13 @@ pub(super) fn parse_trusted(source: &str, path: &str) -> Result<Glossary, Vec<Gl
     parse_with(source, path, true, false)
 }
 
+/// Glossary files at least this large, in the quick reader's shapes, are read and checked
+/// in parallel, in chunks of whole concepts.
+const PARALLEL_MIN_BYTES: usize = 1 << 20;
+
+/// At most this many chunks, whatever the number of cores.
+const MAX_CHUNKS: usize = 8;
+
 /// [`parse`], reading the common shapes with the quick reader when `quick` (tests compare the
 /// two readers), and checking forms across concepts when `across`.
 pub(super) fn parse_with(
@@ -302,55 +344,264 @@ pub(super) fn parse_with(
     quick: bool,
     across: bool,
 ) -> Result<Glossary, Vec<GlossaryError>> {
+    let parts = if source.len() < PARALLEL_MIN_BYTES {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_CHUNKS))
+    };
+    parse_in_parts(source, path, quick, across, parts)
+}
+
+/// [`parse_with`], the quick reader reading and checking `parts` chunks at the same time.
+fn parse_in_parts(
+    source: &str,
+    path: &str,
+    quick: bool,
+    across: bool,
+    parts: usize,
+) -> Result<Glossary, Vec<GlossaryError>> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let lines = LineIndex::new(source);
-    let error_at = |offset: Option<usize>, message: String| GlossaryError {
-        path: path.to_owned(),
-        location: offset.map(|o| lines.line_column(o)),
-        message,
+    let chunks = super::quick::chunks(source, parts);
+    let checker = Checker {
+        path,
+        lines: &lines,
+        across,
+        partitions: chunks.len(),
     };
-    let raw = match super::quick::read(source).filter(|_| quick) {
-        Some(raw) => raw,
-        None => toml::from_str::<RawFile>(source).map_err(|e| {
-            vec![error_at(
-                e.span().map(|s| s.start),
-                e.message().trim_end_matches('.').replace('\n', " "),
-            )]
-        })?,
-    };
-    let _ = raw.meta;
+    // Each chunk is read and checked on its own; concepts are numbered within their chunk.
+    let checked = super::jobs::run(chunks.len(), |k| {
+        let raw = super::quick::read_range(source, chunks[k].clone()).filter(|_| quick)?;
+        Some((raw.meta.is_some(), checker.check(raw.concept)))
+    });
+    let quick_read = checked
+        .into_iter()
+        .collect::<Option<Vec<_>>>()
+        // Two `[meta]` tables: the general reader reports it.
+        .filter(|chunks| chunks.iter().filter(|(meta, _)| *meta).count() <= 1);
+    let mut checked = match quick_read {
+        Some(chunks) => chunks.into_iter().map(|(_, checked)| checked).collect(),
+        None => {
+            let raw = toml::from_str::<RawFile>(source).map_err(|e| {
+                vec![checker.error_at(
+                    e.span().map(|s| s.start),
+                    e.message().trim_end_matches('.').replace('\n', " "),
+                )]
+            })?;
+            vec![checker.check(raw.concept)]
+        }
+    }
+    .into_iter();
+    let mut all = checked.next().unwrap_or_default();
+    // Each run's forms, with the number of the run's first concept, by partition.
+    let partitions = all.sites.parts.len();
+    let mut runs: Vec<Vec<(usize, SiteMap)>> = (0..partitions).map(|_| Vec::new()).collect();
+    let mut langs = std::mem::take(&mut all.sites.langs);
+    for (p, map) in std::mem::take(&mut all.sites.parts).into_iter().enumerate() {
+        runs[p].push((0, map));
+    }
+    for mut later in checked {
+        langs.append(&mut later.sites.langs);
+        let first = all.concepts.len();
+        for (p, map) in std::mem::take(&mut later.sites.parts)
+            .into_iter()
+            .enumerate()
+        {
+            runs[p].push((first, map));
+        }
+        all.append(later);
+    }
+    let Checked {
+        concepts,
+        ids,
+        repeated,
+        mut errors,
+        ..
+    } = all;
+    for (id, offset) in repeated {
+        errors.push(checker.id_used_twice(&id, offset, ids[&id]));
+    }
 
-    let mut errors = Vec::new();
-    let mut concepts = Vec::with_capacity(raw.concept.len());
-    let mut ids: HashMap<String, usize> = HashMap::with_capacity(raw.concept.len());
-    // Per language, folded form → where it is right or bad.
-    let mut sites: Sites = BTreeMap::new();
+    let runs: Vec<std::sync::Mutex<Vec<(usize, SiteMap)>>> =
+        runs.into_iter().map(std::sync::Mutex::new).collect();
+    let conflicts = super::jobs::run(partitions, |p| {
+        let mut runs = std::mem::take(
+            &mut *runs[p]
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
+        .into_iter();
+        let mut sites = runs.next().map(|(_, map)| map).unwrap_or_default();
+        for (first, map) in runs {
+            sites.reserve(map.len());
+            for (key, places) in map {
+                let places = places.into_iter().map(|mut site| {
+                    site.concept += first;
+                    site
+                });
+                sites.entry(key).or_default().extend(places);
+            }
+        }
+        if across {
+            add_kept_names(&concepts, &langs, p, partitions, &mut sites);
+        }
+        let mut errors = Vec::new();
+        check_conflicts(&concepts, &sites, &mut |o, m| {
+            errors.push(checker.error_at(Some(o), m))
+        });
+        errors
+    });
+    errors.extend(conflicts.into_iter().flatten());
 
-    for spanned in raw.concept {
+    if errors.is_empty() {
+        Ok(Glossary {
+            concepts: Arc::new(concepts),
+        })
+    } else {
+        errors.sort_by_key(|e| e.location);
+        Err(errors)
+    }
+}
+
+/// A kept name is right in every language: registers the source forms of kept concepts in
+/// every other language with forms, those of partition `p` of `partitions`.
+fn add_kept_names(
+    concepts: &[Concept],
+    langs: &std::collections::BTreeSet<Lang>,
+    p: usize,
+    partitions: usize,
+    sites: &mut SiteMap,
+) {
+    for (index, concept) in concepts.iter().enumerate() {
+        if !concept.keep {
+            continue;
+        }
+        let Some(en) = concept.forms(Lang::En) else {
+            continue;
+        };
+        for form in en.right_forms() {
+            let key = Folded::fold_str(form, CaseMode::Fold);
+            for &lang in langs.iter().filter(|&&l| l != Lang::En) {
+                if Sites::partition(lang, &key, partitions) != p {
+                    continue;
+                }
+                sites
+                    .entry((lang, key.clone()))
+                    .or_default()
+                    .push(FormSite {
+                        concept: index,
+                        lang: Lang::En,
+                        field: KEPT_NAME,
+                        class: RoleClass::Right,
+                        offset: 0,
+                        exact: form.to_owned(),
+                        case_sensitive: concept.case_sensitive || is_acronym(form),
+                    });
+            }
+        }
+    }
+}
+
+/// The concepts of a run of `[[concept]]` tables, checked one by one, and what the checks
+/// across concepts need.
+#[derive(Default)]
+struct Checked {
+    concepts: Vec<Concept>,
+    /// Each id, with the offset of its first use.
+    ids: HashMap<String, usize>,
+    /// Ids used again, with the offset of the later use: reported once every run is in.
+    repeated: Vec<(String, usize)>,
+    /// Where each form is right or bad (when checking across concepts); moved out before
+    /// [`Checked::append`].
+    sites: Sites,
+    errors: Vec<GlossaryError>,
+}
+
+impl Checked {
+    /// Appends the concepts of `later`, the run that follows this one in the file.
+    fn append(&mut self, later: Checked) {
+        self.concepts.extend(later.concepts);
+        self.errors.extend(later.errors);
+        self.repeated.extend(later.repeated);
+        self.ids.reserve(later.ids.len());
+        for (id, offset) in later.ids {
+            match self.ids.entry(id) {
+                std::collections::hash_map::Entry::Occupied(used) => {
+                    self.repeated.push((used.key().clone(), offset))
+                }
+                std::collections::hash_map::Entry::Vacant(new) => {
+                    new.insert(offset);
+                }
+            }
+        }
+    }
+}
+
+/// The checks of one file within concepts, and its messages.
+struct Checker<'a> {
+    path: &'a str,
+    lines: &'a LineIndex<'a>,
+    /// Whether forms are recorded for the checks across concepts.
+    across: bool,
+    /// The number of partitions forms are recorded in.
+    partitions: usize,
+}
+
+impl Checker<'_> {
+    fn error_at(&self, offset: Option<usize>, message: String) -> GlossaryError {
+        GlossaryError {
+            path: self.path.to_owned(),
+            location: offset.map(|o| self.lines.line_column(o)),
+            message,
+        }
+    }
+
+    /// The error for an id at `offset` that was first used at `earlier`.
+    fn id_used_twice(&self, id: &str, offset: usize, earlier: usize) -> GlossaryError {
+        self.error_at(
+            Some(offset),
+            format!(
+                "concept id `{id}` is already used on line {}",
+                self.lines.line_column(earlier).0
+            ),
+        )
+    }
+
+    /// Checks each of `raw`, numbering the concepts from 0.
+    fn check(&self, raw: Vec<Spanned<RawConcept>>) -> Checked {
+        let mut out = Checked {
+            concepts: Vec::with_capacity(raw.len()),
+            ids: HashMap::with_capacity(raw.len()),
+            sites: Sites::new(self.partitions),
+            ..Checked::default()
+        };
+        for spanned in raw {
+            self.concept(spanned, &mut out);
+        }
+        out
+    }
+
+    /// Checks one concept and adds it to `out`.
+    fn concept(&self, spanned: Spanned<RawConcept>, out: &mut Checked) {
         let concept_offset = spanned.span().start;
         let raw = spanned.into_inner();
         let id_span = raw.id.span();
         let id = raw.id.into_inner();
+        let errors = &mut out.errors;
         if id.is_empty()
             || !id
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            errors.push(error_at(
+            errors.push(self.error_at(
                 Some(id_span.start),
                 format!("concept id `{id}` must be kebab-case: lowercase letters, digits and -"),
             ));
         }
-        if let Some(first) = ids.get(&id) {
-            errors.push(error_at(
-                Some(id_span.start),
-                format!(
-                    "concept id `{id}` is already used on line {}",
-                    lines.line_column(*first).0
-                ),
-            ));
+        if out.ids.contains_key(&id) {
+            out.repeated.push((id.clone(), id_span.start));
         } else {
-            ids.insert(id.clone(), id_span.start);
+            out.ids.insert(id.clone(), id_span.start);
         }
         let surname = match raw.surname {
             None | Some(RawSurname::Flag(true)) => SurnamePolicy::Derived,
@@ -358,7 +609,7 @@ pub(super) fn parse_with(
             Some(RawSurname::Name(s)) => SurnamePolicy::Given(s),
         };
         if surname != SurnamePolicy::Derived && raw.kind != Kind::Person {
-            errors.push(error_at(
+            errors.push(self.error_at(
                 Some(concept_offset),
                 format!("concept `{id}`: `surname` applies to persons only"),
             ));
@@ -371,7 +622,7 @@ pub(super) fn parse_with(
             (Lang::It, raw.it),
             (Lang::Pt, raw.pt),
         ];
-        let index = concepts.len();
+        let index = out.concepts.len();
         let mut langs = BTreeMap::new();
         for (lang, entry) in entries {
             let Some(entry) = entry else { continue };
@@ -389,13 +640,13 @@ pub(super) fn parse_with(
                 raw_forms,
                 raw.case_sensitive,
                 index,
-                across.then_some(&mut sites),
-                &mut |o, m| errors.push(error_at(Some(o), m)),
+                self.across.then_some(&mut out.sites),
+                &mut |o, m| errors.push(self.error_at(Some(o), m)),
             );
             langs.insert(lang, forms);
         }
         if langs.is_empty() {
-            errors.push(error_at(
+            errors.push(self.error_at(
                 Some(concept_offset),
                 format!("concept `{id}` has no forms in any language"),
             ));
@@ -406,12 +657,12 @@ pub(super) fn parse_with(
                 .and_then(|f| f.preferred.as_ref())
                 .is_none()
         {
-            errors.push(error_at(
+            errors.push(self.error_at(
                 Some(concept_offset),
                 format!("concept `{id}` keeps its name (`keep = true`) but has no `en` name"),
             ));
         }
-        concepts.push(Concept {
+        out.concepts.push(Concept {
             id,
             kind: raw.kind,
             keep: raw.keep,
@@ -419,52 +670,8 @@ pub(super) fn parse_with(
             surname,
             note: raw.note,
             langs,
-            origin: format!("{path}:{}", lines.line_column(concept_offset).0),
+            origin: format!("{}:{}", self.path, self.lines.line_column(concept_offset).0),
         });
-    }
-
-    // A kept name is right in every language: register the source forms there too.
-    for (index, concept) in concepts.iter().enumerate().filter(|_| across) {
-        if !concept.keep {
-            continue;
-        }
-        let Some(en) = concept.forms(Lang::En) else {
-            continue;
-        };
-        for lang in sites.keys().copied().collect::<Vec<_>>() {
-            if lang == Lang::En {
-                continue;
-            }
-            for form in en.right_forms() {
-                let key = Folded::fold_str(form, CaseMode::Fold);
-                sites
-                    .entry(lang)
-                    .or_default()
-                    .entry(key)
-                    .or_default()
-                    .push(FormSite {
-                        concept: index,
-                        lang: Lang::En,
-                        field: KEPT_NAME,
-                        class: RoleClass::Right,
-                        offset: 0,
-                        exact: form.to_owned(),
-                        case_sensitive: concept.case_sensitive || is_acronym(form),
-                    });
-            }
-        }
-    }
-    check_conflicts(&concepts, &sites, &mut |o, m| {
-        errors.push(error_at(Some(o), m))
-    });
-
-    if errors.is_empty() {
-        Ok(Glossary {
-            concepts: Arc::new(concepts),
-        })
-    } else {
-        errors.sort_by_key(|e| e.location);
-        Err(errors)
     }
 }
 
@@ -535,20 +742,16 @@ fn validate_forms(
             } else {
                 own_key.clone()
             };
-            sites
-                .entry(lang)
-                .or_default()
-                .entry(key)
-                .or_default()
-                .push(FormSite {
-                    concept,
-                    lang,
-                    field,
-                    class,
-                    offset,
-                    exact: form.clone(),
-                    case_sensitive: form_case_sensitive,
-                });
+            let site = FormSite {
+                concept,
+                lang,
+                field,
+                class,
+                offset,
+                exact: form.clone(),
+                case_sensitive: form_case_sensitive,
+            };
+            sites.push(lang, key, site);
         }
         own.push((own_key, field, class));
         Some(form)
@@ -611,33 +814,31 @@ fn describe(class: RoleClass) -> &'static str {
 }
 
 /// One folded form may not be right in one concept and wrong in another (same language).
-fn check_conflicts(concepts: &[Concept], sites: &Sites, report: &mut dyn FnMut(usize, String)) {
-    for by_form in sites.values() {
-        for list in by_form.values() {
-            for (i, a) in list.iter().enumerate() {
-                for b in &list[i + 1..] {
-                    if a.concept == b.concept || a.class == b.class {
-                        continue;
-                    }
-                    if (a.case_sensitive || b.case_sensitive) && a.exact != b.exact {
-                        continue;
-                    }
-                    let (first, second) = if a.offset <= b.offset { (a, b) } else { (b, a) };
-                    report(
-                        second.offset,
-                        format!(
-                            "form `{}` is {} in concept `{}` (`{}`) but {} in concept `{}` (`{}`, {})",
-                            second.exact,
-                            describe(second.class),
-                            concepts[second.concept].id,
-                            second.field_name(),
-                            describe(first.class),
-                            concepts[first.concept].id,
-                            first.field_name(),
-                            concepts[first.concept].origin,
-                        ),
-                    );
+fn check_conflicts(concepts: &[Concept], sites: &SiteMap, report: &mut dyn FnMut(usize, String)) {
+    for list in sites.values() {
+        for (i, a) in list.iter().enumerate() {
+            for b in &list[i + 1..] {
+                if a.concept == b.concept || a.class == b.class {
+                    continue;
                 }
+                if (a.case_sensitive || b.case_sensitive) && a.exact != b.exact {
+                    continue;
+                }
+                let (first, second) = if a.offset <= b.offset { (a, b) } else { (b, a) };
+                report(
+                    second.offset,
+                    format!(
+                        "form `{}` is {} in concept `{}` (`{}`) but {} in concept `{}` (`{}`, {})",
+                        second.exact,
+                        describe(second.class),
+                        concepts[second.concept].id,
+                        second.field_name(),
+                        describe(first.class),
+                        concepts[first.concept].id,
+                        first.field_name(),
+                        concepts[first.concept].origin,
+                    ),
+                );
             }
         }
     }
@@ -801,6 +1002,56 @@ fr = { preferred = "Organisation des États turciques", abbr = "OET", gender = "
             "[[concept]]\nid = \"a\"\nkind = \"outlet\"\nkeep = true\nfr = \"A\"\n",
             "g.toml:1:1: concept `a` keeps its name (`keep = true`) but has no `en` name",
         );
+    }
+
+    #[test]
+    fn chunks_read_at_the_same_time_give_what_one_reader_gives() {
+        let mut source = String::from("[meta]\nname = \"chunks\"\n\n");
+        for i in 0..40 {
+            source.push_str(&format!(
+                "[[concept]]\nid = \"org-{i}\"\nkind = \"organization\"\n\
+                 en = {{ preferred = \"Agency {i}\", abbr = \"AG{i}\" }}\n\
+                 fr = {{ preferred = \"Agence {i}\", variants = [\"Agency {i}\"] }}\n\n"
+            ));
+        }
+        let whole = parse_in_parts(&source, "g.toml", true, true, 1).expect("valid");
+        assert_eq!(whole.concepts.len(), 40);
+        for parts in 2..=5 {
+            assert_eq!(super::super::quick::chunks(&source, parts).len(), parts);
+            let split = parse_in_parts(&source, "g.toml", true, true, parts);
+            assert_eq!(split.as_ref(), Ok(&whole), "{parts} parts");
+        }
+        // Errors across chunks: an id used again far away, a form right in one concept and
+        // wrong in another, and a second `[meta]`, which only the general reader reports.
+        let errors = |source: &str, parts: usize| {
+            parse_in_parts(source, "g.toml", true, true, parts)
+                .expect_err("invalid")
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
+        let bad = source
+            .replace("id = \"org-37\"", "id = \"org-2\"")
+            .replace("id = \"org-38\"", "id = \"org-2\"")
+            .replace("variants = [\"Agency 39\"]", "variants = [\"Agence 1\"]");
+        let one = errors(&bad, 1);
+        assert_eq!(one.len(), 3, "{one:#?}");
+        assert!(
+            one[0].contains("`org-2` is already used on line 17"),
+            "{one:#?}"
+        );
+        assert!(
+            one[1].contains("`org-2` is already used on line 17"),
+            "{one:#?}"
+        );
+        for parts in 2..=5 {
+            assert_eq!(errors(&bad, parts), one, "{parts} parts");
+        }
+        let metas = format!("{source}[meta]\nname = \"again\"\n");
+        let one = errors(&metas, 1);
+        for parts in 2..=5 {
+            assert_eq!(errors(&metas, parts), one, "{parts} parts");
+        }
     }
 
     #[test]

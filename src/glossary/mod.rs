@@ -7,6 +7,7 @@
 mod csv;
 mod derive;
 mod import;
+mod jobs;
 mod load;
 mod matcher;
 mod model;

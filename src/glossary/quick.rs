@@ -20,14 +20,43 @@ type R<T> = Result<T, GiveUp>;
 
 /// Reads `source` (without BOM) when it has only the common shapes; `None` when the general
 /// parser must read it.
+#[cfg(test)]
 pub(super) fn read(source: &str) -> Option<RawFile> {
+    read_range(source, 0..source.len())
+}
+
+/// [`read`] for the concepts in `source[range]`, a range from [`chunks`]; spans are offsets
+/// in `source`.
+pub(super) fn read_range(source: &str, range: std::ops::Range<usize>) -> Option<RawFile> {
+    let s = source.get(..range.end)?;
     Reader {
-        s: source,
-        b: source.as_bytes(),
-        i: 0,
+        s,
+        b: s.as_bytes(),
+        i: range.start,
     }
     .file()
     .ok()
+}
+
+/// Splits `source` into at most `parts` ranges of about the same size, each after the first
+/// starting on a `[[concept]]` header line. Reading every range with [`read_range`] gives
+/// the concepts [`read`] gives, or gives up where it does: in the shapes this reader takes,
+/// a line that starts with `[[concept]]` can only be a header (strings are single-line, and
+/// an array item can't be a table), and a range that starts or ends inside anything else
+/// makes its reader give up.
+pub(super) fn chunks(source: &str, parts: usize) -> Vec<std::ops::Range<usize>> {
+    let header = memchr::memmem::Finder::new("\n[[concept]]");
+    let mut starts = vec![0];
+    for k in 1..parts.max(1) {
+        let from = (source.len() * k / parts).max(starts[starts.len() - 1]);
+        match header.find(&source.as_bytes()[from..]) {
+            Some(at) => starts.push(from + at + 1),
+            None => break,
+        }
+    }
+    starts.dedup();
+    let ends = starts.iter().skip(1).copied().chain([source.len()]);
+    starts.iter().zip(ends).map(|(&s, e)| s..e).collect()
 }
 
 /// Where key/value lines currently go.
@@ -229,7 +258,7 @@ impl<'a> Reader<'a> {
         let mut meta: Option<RawMeta> = None;
         // Every concept header is counted, so the vector is allocated once.
         let mut concepts =
-            Vec::with_capacity(memchr::memmem::find_iter(self.b, "[[concept]]").count());
+            Vec::with_capacity(memchr::memmem::find_iter(&self.b[self.i..], "[[concept]]").count());
         let mut current: Option<Partial> = None;
         let mut table = Table::Root;
         // Where the last key/value or header of the current concept ended: its span's end.

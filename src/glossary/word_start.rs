@@ -139,28 +139,8 @@ impl WordStartAutomata {
                 Part::fst(patterns, group)
             }
         };
-        let built: Vec<Part> = std::thread::scope(|scope| {
-            let mut groups = groups.into_iter();
-            let first = groups.next().unwrap_or_default();
-            let others: Vec<_> = groups
-                .map(|group| {
-                    let theirs = group.clone();
-                    let handle = std::thread::Builder::new()
-                        .name("glossary".into())
-                        .spawn_scoped(scope, move || build(theirs));
-                    (handle, group)
-                })
-                .collect();
-            let mut built = vec![build(first)];
-            for (handle, group) in others {
-                built.push(match handle {
-                    Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                    // Without a thread (resources exhausted), the part is built here.
-                    Err(_) => build(group),
-                });
-            }
-            built
-        });
+        // Each job takes its own copy of its group: NFAs keep theirs, transducers sort it.
+        let built = super::jobs::run(groups.len(), |i| build(groups[i].clone()));
         let mut pairs = Box::new([0u64; 1024]);
         for &i in ids {
             let p = patterns[i as usize].as_bytes();
