@@ -207,32 +207,23 @@ impl Builder {
         }
     }
 
-    fn add(&mut self, form: &str, concept: usize, role: Role, surname: bool, case_sensitive: bool) {
-        let key = Folded::fold_str(form, CaseMode::Fold);
-        if key.is_empty() || !key.chars().any(is_word_char) {
-            return;
-        }
-        let case_sensitive = case_sensitive || surname || is_acronym(form);
-        let exact = case_sensitive.then(|| Folded::fold_str(form, CaseMode::Keep));
-        let next = self.entries.len();
-        let index = *self.keys.entry(key).or_insert(next);
-        if index == next {
-            self.entries.push(Vec::new());
-        }
-        let list = &mut self.entries[index];
-        let concept = concept as u32;
-        if !list
-            .iter()
-            .any(|e| e.concept == concept && e.role == role && e.exact == exact)
-        {
-            list.push(Entry {
-                concept,
-                role,
-                surname,
-                form: form.to_owned(),
-                exact,
-                derivation: None,
-            });
+    /// Adds an entry under its folded form, unless the form already has it.
+    fn insert(&mut self, (key, entry): (String, Entry)) {
+        match self.keys.entry(key) {
+            std::collections::hash_map::Entry::Vacant(new) => {
+                new.insert(self.entries.len());
+                // Most forms have one meaning.
+                self.entries.push(vec![entry]);
+            }
+            std::collections::hash_map::Entry::Occupied(known) => {
+                let list = &mut self.entries[*known.get()];
+                let same = |e: &Entry| {
+                    e.concept == entry.concept && e.role == entry.role && e.exact == entry.exact
+                };
+                if !list.iter().any(same) {
+                    list.push(entry);
+                }
+            }
         }
     }
 
@@ -247,30 +238,111 @@ impl Builder {
 }
 
 impl Builder {
-    /// Adds the literal translations derived from a kept name: `Role::Wrong` entries that
-    /// never shadow a listed form (a form any concept lists keeps its meaning).
-    fn add_derived(&mut self, concept: usize, c: &Concept, lexicon: &Lexicon, source: Lang) {
-        let Some(names) = c.kept_forms(source) else {
-            return;
-        };
-        for name in names.preferred.iter().chain(&names.accepted) {
-            for d in lexicon.derive(name) {
-                let key = Folded::fold_str(&d.form, CaseMode::Fold);
-                if key.is_empty() || self.keys.contains_key(&key) {
-                    continue;
-                }
-                self.keys.insert(key, self.entries.len());
-                self.entries.push(vec![Entry {
+    /// Adds a literal translation derived from a kept name: a `Role::Wrong` entry that never
+    /// shadows a listed form (a form any concept lists keeps its meaning), nor an earlier one.
+    fn insert_derived(&mut self, (key, entry): (String, Entry)) {
+        if let std::collections::hash_map::Entry::Vacant(new) = self.keys.entry(key) {
+            new.insert(self.entries.len());
+            self.entries.push(vec![entry]);
+        }
+    }
+}
+
+/// A form as the matcher looks it up, folded, with its meaning; `None` for a form with no
+/// word character.
+fn prepared(
+    form: &str,
+    concept: usize,
+    role: Role,
+    surname: bool,
+    case_sensitive: bool,
+) -> Option<(String, Entry)> {
+    let key = Folded::fold_str(form, CaseMode::Fold);
+    if key.is_empty() || !key.chars().any(is_word_char) {
+        return None;
+    }
+    let case_sensitive = case_sensitive || surname || is_acronym(form);
+    let exact = case_sensitive.then(|| Folded::fold_str(form, CaseMode::Keep));
+    let entry = Entry {
+        concept: concept as u32,
+        role,
+        surname,
+        form: form.to_owned(),
+        exact,
+        derivation: None,
+    };
+    Some((key, entry))
+}
+
+/// The literal translations derived from kept concept `c`'s names, prepared.
+fn derived_forms(
+    concept: usize,
+    c: &Concept,
+    lexicon: &Lexicon,
+    source: Lang,
+) -> Vec<(String, Entry)> {
+    let Some(names) = c.kept_forms(source) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for name in names.preferred.iter().chain(&names.accepted) {
+        for d in lexicon.derive(name) {
+            let key = Folded::fold_str(&d.form, CaseMode::Fold);
+            if key.is_empty() {
+                continue;
+            }
+            out.push((
+                key,
+                Entry {
                     concept: concept as u32,
                     role: Role::Wrong,
                     surname: false,
                     form: d.form,
                     exact: None,
                     derivation: Some(d.gloss.into()),
-                }]);
-            }
+                },
+            ));
         }
     }
+    out
+}
+
+/// Glossaries with at least this many concepts prepare their forms on every core.
+const PARALLEL_MIN_CONCEPTS: usize = 20_000;
+
+/// At most this many jobs, whatever the number of cores.
+const MAX_JOBS: usize = 8;
+
+/// `prepare(i, concept)` for every concept, in order, split among jobs run at the same time
+/// for a large glossary.
+fn prepare_all<T: Send>(
+    concepts: &[Concept],
+    prepare: impl Fn(usize, &Concept, &mut Vec<T>) + Sync,
+) -> Vec<T> {
+    let jobs = if concepts.len() < PARALLEL_MIN_CONCEPTS {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_JOBS))
+    };
+    prepare_in_jobs(concepts, jobs, prepare)
+}
+
+/// [`prepare_all`] in `jobs` jobs.
+fn prepare_in_jobs<T: Send>(
+    concepts: &[Concept],
+    jobs: usize,
+    prepare: impl Fn(usize, &Concept, &mut Vec<T>) + Sync,
+) -> Vec<T> {
+    let per_job = concepts.len().div_ceil(jobs).max(1);
+    let done = super::jobs::run(jobs, |k| {
+        let mut out = Vec::new();
+        let first = k * per_job;
+        for (i, c) in concepts.iter().enumerate().skip(first).take(per_job) {
+            prepare(i, c, &mut out);
+        }
+        out
+    });
+    done.into_iter().flatten().collect()
 }
 
 /// Each of `forms` with `role`.
@@ -300,84 +372,97 @@ fn derives_translations(c: &Concept, target: Lang, source: Lang) -> bool {
     })
 }
 
+/// The forms concept `c` (number `i`) is matched by, prepared, in the order they take
+/// meaning: its target-language forms, its source names, then the surnames of a person.
+fn concept_forms(
+    i: usize,
+    c: &Concept,
+    target: Lang,
+    source: Lang,
+    profile: &LanguageProfile,
+    out: &mut Vec<(String, Entry)>,
+) {
+    let cs = c.case_sensitive;
+    let tgt = c.forms(target);
+    let src = if c.keep {
+        c.kept_forms(source)
+    } else {
+        c.forms(source)
+    };
+    let mut person_forms: Vec<(&str, Role)> = Vec::new();
+    if let Some(t) = tgt {
+        let forms = with_role(t.preferred.as_slice(), Role::Preferred)
+            .chain(with_role(&t.accepted, Role::Accepted))
+            .chain(with_role(t.abbr.as_slice(), Role::Abbr))
+            .chain(with_role(&t.variants, Role::Variant))
+            .chain(with_role(&t.wrong, Role::Wrong));
+        for (f, role) in forms {
+            out.extend(prepared(f, i, role, false, cs));
+            if role != Role::Wrong && role != Role::Abbr {
+                person_forms.push((f, role));
+            }
+        }
+    }
+    if let Some(s) = src.filter(|_| source != target) {
+        let target_right: Vec<String> = tgt
+            .map(|t| {
+                t.right_forms()
+                    .map(|f| Folded::fold_str(f, CaseMode::Fold))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let names = s.preferred.iter().chain(&s.accepted);
+        for f in names {
+            let role = if c.keep {
+                Role::Preferred
+            } else if target_right.contains(&Folded::fold_str(f, CaseMode::Fold)) {
+                continue;
+            } else {
+                Role::Source
+            };
+            out.extend(prepared(f, i, role, false, cs));
+            person_forms.push((f, role));
+        }
+        if let Some(a) = &s.abbr {
+            let role = if c.keep { Role::Abbr } else { Role::SourceAbbr };
+            out.extend(prepared(a, i, role, false, cs));
+        }
+    }
+    if c.kind == Kind::Person {
+        match &c.surname {
+            SurnamePolicy::Off => {}
+            SurnamePolicy::Given(s) => out.extend(prepared(s, i, Role::Preferred, true, true)),
+            SurnamePolicy::Derived => {
+                let right: Vec<String> = person_forms
+                    .iter()
+                    .filter(|(_, r)| r.is_right())
+                    .filter_map(|(f, _)| derive_surname(f, profile))
+                    .map(|s| Folded::fold_str(s, CaseMode::Fold))
+                    .collect();
+                for (f, role) in &person_forms {
+                    let Some(s) = derive_surname(f, profile) else {
+                        continue;
+                    };
+                    if !role.is_right() && right.contains(&Folded::fold_str(s, CaseMode::Fold)) {
+                        continue;
+                    }
+                    out.extend(prepared(s, i, *role, true, true));
+                }
+            }
+        }
+    }
+}
+
 impl GlossaryMatcher {
     /// Compiles `glossary` for text in `target` translated from `source`.
     pub fn new(glossary: &Glossary, target: Lang, source: Lang) -> GlossaryMatcher {
         let profile = target_profile(target);
-        // About three distinct forms per concept (names, acronym, source name, mistakes).
-        let mut b = Builder::with_capacity(glossary.concepts.len() * 3);
-        for (i, c) in glossary.concepts.iter().enumerate() {
-            let cs = c.case_sensitive;
-            let tgt = c.forms(target);
-            let src = if c.keep {
-                c.kept_forms(source)
-            } else {
-                c.forms(source)
-            };
-            let mut person_forms: Vec<(&str, Role)> = Vec::new();
-            if let Some(t) = tgt {
-                let forms = with_role(t.preferred.as_slice(), Role::Preferred)
-                    .chain(with_role(&t.accepted, Role::Accepted))
-                    .chain(with_role(t.abbr.as_slice(), Role::Abbr))
-                    .chain(with_role(&t.variants, Role::Variant))
-                    .chain(with_role(&t.wrong, Role::Wrong));
-                for (f, role) in forms {
-                    b.add(f, i, role, false, cs);
-                    if role != Role::Wrong && role != Role::Abbr {
-                        person_forms.push((f, role));
-                    }
-                }
-            }
-            if let Some(s) = src.filter(|_| source != target) {
-                let target_right: Vec<String> = tgt
-                    .map(|t| {
-                        t.right_forms()
-                            .map(|f| Folded::fold_str(f, CaseMode::Fold))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let names = s.preferred.iter().chain(&s.accepted);
-                for f in names {
-                    let role = if c.keep {
-                        Role::Preferred
-                    } else if target_right.contains(&Folded::fold_str(f, CaseMode::Fold)) {
-                        continue;
-                    } else {
-                        Role::Source
-                    };
-                    b.add(f, i, role, false, cs);
-                    person_forms.push((f, role));
-                }
-                if let Some(a) = &s.abbr {
-                    let role = if c.keep { Role::Abbr } else { Role::SourceAbbr };
-                    b.add(a, i, role, false, cs);
-                }
-            }
-            if c.kind == Kind::Person {
-                match &c.surname {
-                    SurnamePolicy::Off => {}
-                    SurnamePolicy::Given(s) => b.add(s, i, Role::Preferred, true, true),
-                    SurnamePolicy::Derived => {
-                        let right: Vec<String> = person_forms
-                            .iter()
-                            .filter(|(_, r)| r.is_right())
-                            .filter_map(|(f, _)| derive_surname(f, profile))
-                            .map(|s| Folded::fold_str(s, CaseMode::Fold))
-                            .collect();
-                        for (f, role) in &person_forms {
-                            let Some(s) = derive_surname(f, profile) else {
-                                continue;
-                            };
-                            if !role.is_right()
-                                && right.contains(&Folded::fold_str(s, CaseMode::Fold))
-                            {
-                                continue;
-                            }
-                            b.add(s, i, *role, true, true);
-                        }
-                    }
-                }
-            }
+        let forms = prepare_all(&glossary.concepts, |i, c, out| {
+            concept_forms(i, c, target, source, profile, out)
+        });
+        let mut b = Builder::with_capacity(forms.len());
+        for form in forms {
+            b.insert(form);
         }
         // A surname never overrides a full name of another concept ("Washington").
         for list in &mut b.entries {
@@ -388,10 +473,15 @@ impl GlossaryMatcher {
         // Literal translations of kept names, after every listed form so that listed forms
         // keep their meaning, from the lexicon of this language pair if there is one.
         if let Some(lexicon) = Lexicon::for_pair(source, target) {
-            for (i, c) in glossary.concepts.iter().enumerate() {
+            let derived = prepare_all(&glossary.concepts, |i, c, out| {
                 if derives_translations(c, target, source) {
-                    b.add_derived(i, c, lexicon, source);
+                    out.extend(derived_forms(i, c, lexicon, source));
                 }
+            });
+            b.keys.reserve(derived.len());
+            b.entries.reserve(derived.len());
+            for form in derived {
+                b.insert_derived(form);
             }
         }
         let (patterns, entries) = b.into_patterns();
@@ -742,6 +832,25 @@ fr = "UE Kingdom"
         assert!(find(&m, "Organisation des États turciques")
             .iter()
             .all(|f| f.1 == Role::Preferred));
+    }
+
+    #[test]
+    fn forms_prepared_in_several_jobs_come_in_concept_order() {
+        let g = crate::glossary::default_glossary();
+        let profile = target_profile(Lang::Fr);
+        let lexicon = Lexicon::for_pair(Lang::En, Lang::Fr).expect("embedded");
+        let prepare = |i: usize, c: &Concept, out: &mut Vec<(String, Entry)>| {
+            concept_forms(i, c, Lang::Fr, Lang::En, profile, out);
+            if derives_translations(c, Lang::Fr, Lang::En) {
+                out.extend(derived_forms(i, c, lexicon, Lang::En));
+            }
+        };
+        let one = format!("{:?}", prepare_in_jobs(&g.concepts, 1, prepare));
+        assert!(one.len() > 10_000);
+        for jobs in [2, 3, 7] {
+            let split = format!("{:?}", prepare_in_jobs(&g.concepts, jobs, prepare));
+            assert!(split == one, "{jobs} jobs");
+        }
     }
 
     #[test]
