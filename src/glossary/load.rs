@@ -3,6 +3,10 @@
 //! Parsing is serde with `deny_unknown_fields` over raw structs that keep source spans;
 //! validation then checks what serde cannot (empty forms, a form both right and wrong, one
 //! form claimed by two concepts in conflicting roles) and reports all problems at once.
+//!
+//! A large file in the quick reader's shapes is read and checked in chunks of whole concepts
+//! at the same time, one per core, and its forms are checked across concepts in partitions
+//! by hash, also at the same time; the result, errors included, is the same as one reader's.
 
 use super::model::{Concept, Glossary, Kind, Lang, LangForms, SurnamePolicy};
 use crate::text::{CaseMode, Folded};
