@@ -285,6 +285,52 @@ fn a_10_mb_glossary_loads_and_matches() {
     );
 }
 
+#[test]
+fn errors_far_apart_in_a_large_glossary_are_all_reported_with_their_places() {
+    // Over 1 MB: read and checked in chunks at the same time.
+    let mut source = String::new();
+    let mut n = 0;
+    while source.len() < 2_000_000 {
+        let _ = write!(
+            source,
+            "[[concept]]\nid = \"c{n}\"\nkind = \"organization\"\nen = \"{a} Group\"\n\
+             fr = {{ preferred = \"Groupe {a}\", variants = [\"Groupe {a}e\"] }}\n\n",
+            a = name(n),
+        );
+        n += 1;
+    }
+    // The last concept reuses the first id, and lists the second concept's name as wrong.
+    let last = n - 1;
+    let source = source
+        .replace(&format!("id = \"c{last}\""), "id = \"c0\"")
+        .replace(
+            &format!("[\"Groupe {}e\"]", name(last)),
+            &format!("[\"Groupe {}\"]", name(1)),
+        );
+    let errors = parse(&source, "big.toml").expect_err("two errors");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let line = 6 * last + 2;
+    let wrong = format!("\"Groupe {}\"]", name(1));
+    let column = source
+        .lines()
+        .nth(line + 2)
+        .and_then(|l| l.find(&wrong))
+        .expect("there")
+        + 1;
+    assert_eq!(
+        messages,
+        [
+            format!("big.toml:{line}:6: concept id `c0` is already used on line 2"),
+            format!(
+                "big.toml:{}:{column}: form `Groupe {a}` is wrong in concept `c0` (`fr.variants`) \
+                 but right in concept `c1` (`fr.preferred`, big.toml:7)",
+                line + 3,
+                a = name(1)
+            ),
+        ]
+    );
+}
+
 fn mtlint() -> Command {
     let mut cmd = Command::cargo_bin("mtlint").expect("binary built");
     cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
