@@ -1,6 +1,9 @@
-//! The compiled glossary: the Aho–Corasick automata over the folded forms of every concept
-//! for one target/source language pair (walked from word starts, see `word_start`), and the
-//! lookup of what each match means.
+//! The compiled glossary: the automata over the folded forms of every concept for one
+//! target/source language pair (an Aho–Corasick NFA, or transducers for a large glossary,
+//! walked from word starts, see `word_start`), and the lookup of what each match means.
+//!
+//! A large glossary's forms are folded (and its kept names' literal translations derived) in
+//! parallel jobs of concepts, then inserted in concept order, so the result is the same.
 //!
 //! Matching runs over the folded view of a document (case, apostrophes, hyphens, spaces and
 //! Unicode forms folded), keeps whole words only, verifies case for case-sensitive forms
