@@ -218,8 +218,15 @@ fn longest_whole_word(nfa: &NFA, hay: &str, start: usize) -> Option<(usize, usiz
                 break;
             }
             let end = start + k + 1;
-            if nfa.is_match(sid) && !starts_with_word_char(&hay[end..]) {
-                longest = Some((end, nfa.match_pattern(sid, 0).as_usize()));
+            if !nfa.is_match(sid) {
+                continue;
+            }
+            // A state that only prefixes a pattern can carry, through its failure
+            // transition, a pattern that starts later ("york" in "new york" of "new york
+            // times"); in leftmost modes a state's own pattern is its first match.
+            let pattern = nfa.match_pattern(sid, 0);
+            if nfa.pattern_len(pattern) == end - start && !starts_with_word_char(&hay[end..]) {
+                longest = Some((end, pattern.as_usize()));
             }
         }
     }
@@ -405,6 +412,19 @@ mod tests {
                 .map(|(_, _, i)| i)
                 .collect();
             assert_eq!(got, [2, 4], "{parts} parts");
+        }
+    }
+
+    #[test]
+    fn a_form_ending_inside_a_longer_one_is_found_where_it_starts() {
+        // The NFA's state for "new york" (a prefix of "new york times") also carries the
+        // match of "york" through its failure transition: that match starts later.
+        let (p, ids) = patterns(&["new york times", "york"]);
+        let hay = "a new york deal, new york times";
+        for parts in [1, 2] {
+            let a = WordStartAutomata::with_parts(&p, &ids, parts);
+            let got: Vec<(usize, usize, u32)> = a.whole_word_matches(hay).collect();
+            assert_eq!(got, [(6, 10, 1), (17, 31, 0)], "{parts} parts");
         }
     }
 }
