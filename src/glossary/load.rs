@@ -8,12 +8,12 @@
 //! at the same time, one per core, and its forms are checked across concepts in partitions
 //! by hash, also at the same time; the result, errors included, is the same as one reader's.
 
-use super::model::{Concept, Glossary, Kind, Lang, LangForms, SurnamePolicy};
+use super::model::{Concept, Glossary, Kind, Lang, LangForms, LangMap, SurnamePolicy};
 use crate::text::{CaseMode, Folded};
 use rustc_hash::FxHashMap;
 use serde::de::{self, MapAccess, Visitor};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -627,7 +627,7 @@ impl Checker<'_> {
             (Lang::Pt, raw.pt),
         ];
         let index = out.concepts.len();
-        let mut langs = BTreeMap::new();
+        let mut langs = LangMap::with_capacity(entries.iter().filter(|(_, e)| e.is_some()).count());
         for (lang, entry) in entries {
             let Some(entry) = entry else { continue };
             let entry_span = entry.span();

@@ -20,7 +20,7 @@ pub use derive::{DerivedForm, Lexicon, LexiconError, LEXICONS, LEXICON_EN_FR, MA
 pub use import::{Imported, ImportedConcept};
 pub use load::{import_file, load_file, parse, GlossaryError, GlossaryFormat};
 pub use matcher::{GlossaryMatcher, Role, TermMatch};
-pub use model::{Concept, Glossary, Kind, Lang, LangForms, Statistics};
+pub use model::{Concept, Glossary, Kind, Lang, LangForms, LangMap, Statistics};
 pub use tbx::import_tbx;
 
 /// The default glossary's TOML source (English → French news), embedded in the binary.
