@@ -304,7 +304,8 @@ impl Sites {
         let n = self.parts.len();
         self.parts[Sites::partition(lang, &key, n)]
             .entry((lang, key))
-            .or_default()
+            // Most forms are in one place: room for one, where `push` would make room for 4.
+            .or_insert_with(|| Vec::with_capacity(1))
             .push(site);
     }
 }
