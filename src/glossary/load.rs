@@ -384,7 +384,7 @@ fn parse_in_parts(
         .collect::<Option<Vec<_>>>()
         // Two `[meta]` tables: the general reader reports it.
         .filter(|chunks| chunks.iter().filter(|(meta, _)| *meta).count() <= 1);
-    let mut checked = match quick_read {
+    let checked: Vec<Checked> = match quick_read {
         Some(chunks) => chunks.into_iter().map(|(_, checked)| checked).collect(),
         None => {
             let raw = toml::from_str::<RawFile>(source).map_err(|e| {
@@ -395,26 +395,22 @@ fn parse_in_parts(
             })?;
             vec![checker.check(raw.concept)]
         }
-    }
-    .into_iter();
-    let mut all = checked.next().unwrap_or_default();
+    };
     // Each run's forms, with the number of the run's first concept, by partition.
-    let partitions = all.sites.parts.len();
+    let partitions = checker.partitions;
     let mut runs: Vec<Vec<(usize, SiteMap)>> = (0..partitions).map(|_| Vec::new()).collect();
-    let mut langs = std::mem::take(&mut all.sites.langs);
-    for (p, map) in std::mem::take(&mut all.sites.parts).into_iter().enumerate() {
-        runs[p].push((0, map));
-    }
-    for mut later in checked {
-        langs.append(&mut later.sites.langs);
-        let first = all.concepts.len();
-        for (p, map) in std::mem::take(&mut later.sites.parts)
-            .into_iter()
-            .enumerate()
-        {
+    let mut langs = std::collections::BTreeSet::new();
+    let mut all: Option<Checked> = None;
+    for mut run in checked {
+        langs.append(&mut run.sites.langs);
+        let first = all.as_ref().map_or(0, |a| a.concepts.len());
+        for (p, map) in std::mem::take(&mut run.sites.parts).into_iter().enumerate() {
             runs[p].push((first, map));
         }
-        all.append(later);
+        match &mut all {
+            Some(all) => all.append(run),
+            None => all = Some(run),
+        }
     }
     let Checked {
         concepts,
@@ -422,7 +418,7 @@ fn parse_in_parts(
         repeated,
         mut errors,
         ..
-    } = all;
+    } = all.unwrap_or_default();
     for (id, offset) in repeated {
         errors.push(checker.id_used_twice(&id, offset, ids[&id]));
     }
