@@ -104,10 +104,78 @@ pub struct WordStartAutomata {
     parts: Vec<Part>,
     /// For each byte, the part holding the patterns that start with it, or [`NONE`].
     part_of: [u8; 256],
-    /// Bit `first << 8 | second` is set when some pattern starts with these two bytes (or
-    /// is the one byte `first`): most word starts are turned away here, with one load, before
-    /// the walk's first steps through the automaton.
+    /// Bit `first << 8 | second` is set when some pattern that starts with a character other
+    /// than a word character ("&", "#") starts with these two bytes (or is the one byte
+    /// `first`): such starts are turned away here, with one load, before the walk's first
+    /// steps through the automaton.
     pairs: Box<[u64; 1024]>,
+    /// The first words of the patterns that start with a word character: a walk from a word
+    /// start is only tried when its word is one of them.
+    first_words: FirstWords,
+}
+
+/// A set of words as a bitmap of their hashes: no false negatives, few false positives.
+/// Looking up a word here costs less than one step through an automaton, and most word
+/// starts of a text (its "le", "de", "que") are the first word of no pattern.
+#[derive(Debug)]
+struct FirstWords {
+    bits: Vec<u64>,
+    /// `64 - log2(bits.len() * 64)`: the hash's top bits index the bitmap.
+    shift: u32,
+}
+
+impl FirstWords {
+    /// About sixteen bits per word keep false positives near 1 in 16.
+    fn with_words(words: usize) -> FirstWords {
+        let len = (words * 16).next_power_of_two().clamp(1 << 12, 1 << 26) / 64;
+        FirstWords {
+            bits: vec![0; len],
+            shift: 64 - (len * 64).trailing_zeros(),
+        }
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let bit = (hash >> self.shift) as usize;
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_contain(&self, hash: u64) -> bool {
+        let bit = (hash >> self.shift) as usize;
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// The end of the run of word characters starting at `start` (a word character), and a
+/// hash of its characters.
+fn word_run(hay: &str, start: usize) -> (usize, u64) {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let bytes = hay.as_bytes();
+    // Rotate and mix in each character, and scramble once at the end: one multiplication per
+    // word, not per byte.
+    let mut hash = 0u64;
+    let mut at = start;
+    loop {
+        // ASCII letters and digits, the bulk of news text, in a tight loop (the table is
+        // false for every byte of a multi-byte character).
+        while let Some(&b) = bytes.get(at) {
+            if !ASCII_ALNUM[usize::from(b)] {
+                break;
+            }
+            hash = hash.rotate_left(7) ^ u64::from(b);
+            at += 1;
+        }
+        match bytes.get(at) {
+            Some(&b) if !b.is_ascii() => match hay[at..].chars().next() {
+                Some(c) if is_word_char(c) => {
+                    hash = hash.rotate_left(7) ^ u64::from(u32::from(c));
+                    at += c.len_utf8();
+                }
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    (at, hash.wrapping_mul(SEED))
 }
 
 impl WordStartAutomata {
@@ -142,8 +210,14 @@ impl WordStartAutomata {
         // Each job takes its own copy of its group: NFAs keep theirs, transducers sort it.
         let built = super::jobs::run(groups.len(), |i| build(groups[i].clone()));
         let mut pairs = Box::new([0u64; 1024]);
+        let mut first_words = FirstWords::with_words(ids.len());
         for &i in ids {
-            let p = patterns[i as usize].as_bytes();
+            let pattern = patterns[i as usize].as_str();
+            if starts_with_word_char(pattern) {
+                first_words.insert(word_run(pattern, 0).1);
+                continue;
+            }
+            let p = pattern.as_bytes();
             let seconds = match p.get(1) {
                 Some(&second) => second..=second,
                 None => 0..=u8::MAX,
@@ -157,6 +231,7 @@ impl WordStartAutomata {
             parts: built,
             part_of,
             pairs,
+            first_words,
         }
     }
 
@@ -174,19 +249,30 @@ impl WordStartAutomata {
         std::iter::from_fn(move || {
             while let Some(&b) = bytes.get(at) {
                 let here = at;
-                at += utf8_width(b);
-                let word = starts_with_word_char(&hay[here..]);
                 let part = self.part_of[usize::from(b)];
-                let starts = !after_word && part != NONE;
-                after_word = word;
-                if !starts {
-                    continue;
-                }
-                // At the end of the text only a one-byte pattern could start here: walk.
-                if let Some(&second) = bytes.get(here + 1) {
-                    let bit = usize::from(b) << 8 | usize::from(second);
-                    if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+                if starts_with_word_char(&hay[here..]) {
+                    // A word start (never inside a word: its whole run is skipped at once).
+                    let (run_end, hash) = word_run(hay, here);
+                    at = run_end;
+                    after_word = true;
+                    if part == NONE || !self.first_words.may_contain(hash) {
                         continue;
+                    }
+                } else {
+                    // A pattern may also start with a character that is not a word
+                    // character ("&"), where no word character precedes it.
+                    at += utf8_width(b);
+                    let starts = !after_word && part != NONE;
+                    after_word = false;
+                    if !starts {
+                        continue;
+                    }
+                    // At the end of the text only a one-byte pattern could start here.
+                    if let Some(&second) = bytes.get(here + 1) {
+                        let bit = usize::from(b) << 8 | usize::from(second);
+                        if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+                            continue;
+                        }
                     }
                 }
                 let part = &self.parts[usize::from(part)];
@@ -426,5 +512,78 @@ mod tests {
             let got: Vec<(usize, usize, u32)> = a.whole_word_matches(hay).collect();
             assert_eq!(got, [(6, 10, 1), (17, 31, 0)], "{parts} parts");
         }
+    }
+
+    /// From each place no word character precedes, the longest pattern no word character
+    /// follows: the definition, looked up the slow way.
+    fn naive(p: &[String], hay: &str) -> Vec<(usize, usize, u32)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < hay.len() {
+            let after_word = hay[..at].chars().next_back().is_some_and(is_word_char);
+            let found = (!after_word)
+                .then(|| {
+                    (0..p.len())
+                        .filter(|&i| {
+                            hay[at..].starts_with(p[i].as_str())
+                                && !starts_with_word_char(&hay[at + p[i].len()..])
+                        })
+                        .max_by_key(|&i| (p[i].len(), std::cmp::Reverse(i)))
+                })
+                .flatten();
+            match found {
+                Some(i) => {
+                    out.push((at, at + p[i].len(), i as u32));
+                    at += p[i].len();
+                }
+                None => at += hay[at..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_first_word_filter_loses_no_match() {
+        let (p, ids) = patterns(&[
+            "état islamique",
+            "état",
+            "états-unis",
+            "de gaulle",
+            "g7",
+            "3m",
+            "&",
+            "#metoo",
+            "l'otan",
+            "otan",
+            "über",
+            "ça",
+            "new york",
+            "new york times",
+            "naïveté",
+        ]);
+        let hays = [
+            "l'état islamique et l'état, les états-unis, étatisme, de gaulle, degaulle",
+            "le g7 de 3m & cie, #metoo et l'otan ; otanien, über uber, ça çava",
+            "new york, new yorkais, the new york times; naïveté naïvetés",
+            "&&, #metoo#, état-major, étaté, é, de, de g, ça!",
+        ];
+        for parts in [1, 3] {
+            let a = WordStartAutomata::with_parts(&p, &ids, parts);
+            for hay in hays {
+                let got: Vec<_> = a.whole_word_matches(hay).collect();
+                assert_eq!(got, naive(&p, hay), "{parts} parts: {hay}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_run_ends_at_the_first_character_that_is_not_a_word_character() {
+        assert_eq!(word_run("état-major", 0).0, "état".len());
+        assert_eq!(word_run("naïveté, oui", 0).0, "naïveté".len());
+        assert_eq!(word_run("g7 ", 0).0, 2);
+        assert_eq!(word_run("x", 0).0, 1);
+        // The same characters hash the same wherever they stand.
+        assert_eq!(word_run("le ça", 3).1, word_run("ça va", 0).1);
+        assert_ne!(word_run("ab", 0).1, word_run("ba", 0).1);
     }
 }
