@@ -108,7 +108,7 @@ pub struct WordStartAutomata {
     /// than a word character ("&", "#") starts with these two bytes (or is the one byte
     /// `first`): such starts are turned away here, with one load, before the walk's first
     /// steps through the automaton.
-    pairs: Box<[u64; 1024]>,
+    pairs: BitSet,
     /// The first words of the patterns that start with a word character: a walk from a word
     /// start is only tried when its word is one of them.
     first_words: FirstWords,
@@ -119,29 +119,45 @@ pub struct WordStartAutomata {
 /// starts of a text (its "le", "de", "que") are the first word of no pattern.
 #[derive(Debug)]
 struct FirstWords {
-    bits: Vec<u64>,
-    /// `64 - log2(bits.len() * 64)`: the hash's top bits index the bitmap.
+    bits: BitSet,
+    /// `64 - log2(number of bits)`: the hash's top bits index the bitmap.
     shift: u32,
 }
 
 impl FirstWords {
     /// About sixteen bits per word keep false positives near 1 in 16.
     fn with_words(words: usize) -> FirstWords {
-        let len = (words * 16).next_power_of_two().clamp(1 << 12, 1 << 26) / 64;
+        let len = (words * 16).next_power_of_two().clamp(1 << 12, 1 << 26);
         FirstWords {
-            bits: vec![0; len],
-            shift: 64 - (len * 64).trailing_zeros(),
+            bits: BitSet::new(len),
+            shift: 64 - len.trailing_zeros(),
         }
     }
 
     fn insert(&mut self, hash: u64) {
-        let bit = (hash >> self.shift) as usize;
-        self.bits[bit / 64] |= 1 << (bit % 64);
+        self.bits.insert((hash >> self.shift) as usize);
     }
 
     fn may_contain(&self, hash: u64) -> bool {
-        let bit = (hash >> self.shift) as usize;
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+        self.bits.contains((hash >> self.shift) as usize)
+    }
+}
+
+/// A fixed number of bits, each tested with one load.
+#[derive(Debug)]
+struct BitSet(Box<[u64]>);
+
+impl BitSet {
+    fn new(bits: usize) -> BitSet {
+        BitSet(vec![0; bits.div_ceil(64)].into_boxed_slice())
+    }
+
+    fn insert(&mut self, bit: usize) {
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn contains(&self, bit: usize) -> bool {
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 
@@ -209,7 +225,7 @@ impl WordStartAutomata {
         };
         // Each job takes its own copy of its group: NFAs keep theirs, transducers sort it.
         let built = super::jobs::run(groups.len(), |i| build(groups[i].clone()));
-        let mut pairs = Box::new([0u64; 1024]);
+        let mut pairs = BitSet::new(1 << 16);
         let mut first_words = FirstWords::with_words(ids.len());
         for &i in ids {
             let pattern = patterns[i as usize].as_str();
@@ -224,7 +240,7 @@ impl WordStartAutomata {
             };
             for second in seconds {
                 let bit = usize::from(p[0]) << 8 | usize::from(second);
-                pairs[bit / 64] |= 1 << (bit % 64);
+                pairs.insert(bit);
             }
         }
         WordStartAutomata {
@@ -270,7 +286,7 @@ impl WordStartAutomata {
                     // At the end of the text only a one-byte pattern could start here.
                     if let Some(&second) = bytes.get(here + 1) {
                         let bit = usize::from(b) << 8 | usize::from(second);
-                        if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+                        if !self.pairs.contains(bit) {
                             continue;
                         }
                     }
