@@ -29,9 +29,8 @@ use super::{Check, Context, Rule};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
 use crate::glossary::{Role, TermMatch};
-use crate::text::lang::{fold_word, LanguageProfile, WordFrequencies};
+use crate::text::lang::{fold_word, LanguageProfile, WordFrequencies, WordSet};
 use crate::text::{barrier, Token, TokenKind};
-use rustc_hash::FxHashSet;
 use std::cell::Cell;
 use std::sync::OnceLock;
 
@@ -157,14 +156,12 @@ pub(crate) struct Languages<'a> {
 /// The function words of the source language only, clearly more frequent there than in the
 /// target language: one of them lets a sentence be examined.
 struct Telltales {
-    words: FxHashSet<&'static str>,
+    /// The telltales, with a sieve that spares most words the look-up.
+    words: WordSet,
     /// The longest telltale, in bytes.
     len: usize,
     /// True when every telltale is ASCII, so words with other letters need no look-up.
     ascii: bool,
-    /// For each length in bytes, the first letters of the telltales of that length (bit 0
-    /// for `a` … bit 25 for `z`, bit 26 for anything else): most words fail this test.
-    starts: [u32; 33],
 }
 
 /// The languages with a profile, in the order of [`TELLTALES`].
@@ -173,14 +170,6 @@ const LANGUAGES: [&str; 6] = ["fr", "en", "de", "es", "it", "pt"];
 /// The telltales of each pair of languages (source, target), computed on first use: they
 /// depend on the embedded word lists only, and every document of a run needs them.
 static TELLTALES: [[OnceLock<Telltales>; 6]; 6] = [const { [const { OnceLock::new() }; 6] }; 6];
-
-/// The bit of a word's first byte in [`Telltales::starts`].
-fn start_bit(first: u8) -> u32 {
-    match first.to_ascii_lowercase() {
-        b @ b'a'..=b'z' => 1 << (b - b'a'),
-        _ => 1 << 26,
-    }
-}
 
 impl Languages<'static> {
     /// `None` when a language has no word list or both are the same.
@@ -202,22 +191,14 @@ impl Languages<'static> {
             telltales: &EMPTY_TELLTALES,
         };
         let compute = |langs: &Languages<'static>| {
-            let words: FxHashSet<&'static str> = source
+            let words: Vec<&'static str> = source
                 .function_words()
                 .filter(|w| langs.evidence(w).1)
                 .collect();
-            let mut starts = [0; 33];
-            for w in &words {
-                if let (Some(slot), Some(&first)) = (starts.get_mut(w.len()), w.as_bytes().first())
-                {
-                    *slot |= start_bit(first);
-                }
-            }
             Telltales {
                 len: words.iter().map(|w| w.len()).max().unwrap_or(0),
                 ascii: words.iter().all(|w| w.is_ascii()),
-                starts,
-                words,
+                words: WordSet::new(words),
             }
         };
         // Every profile has a slot ([`LanguageProfile::get`] makes no others).
@@ -229,10 +210,9 @@ impl Languages<'static> {
 
 /// Placeholder while the telltales are computed (they are not consulted for that).
 static EMPTY_TELLTALES: Telltales = Telltales {
-    words: FxHashSet::with_hasher(rustc_hash::FxBuildHasher),
+    words: WordSet::empty(),
     len: 0,
     ascii: true,
-    starts: [0; 33],
 };
 
 impl<'a> Languages<'a> {
@@ -244,16 +224,8 @@ impl<'a> Languages<'a> {
                 return false;
             }
             let word = t.text(text);
-            let first = word.as_bytes().first().copied().unwrap_or(0);
-            if self.telltales.starts[word.len()] & start_bit(first) == 0 {
-                return false;
-            }
             if word.is_ascii() {
-                let mut lower = [0u8; 32];
-                let lower = &mut lower[..word.len()];
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|w| self.telltales.words.contains(w))
+                self.telltales.words.contains(word)
             } else {
                 !self.telltales.ascii && self.telltales.words.contains(fold_word(word, buf))
             }

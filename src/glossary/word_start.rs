@@ -391,6 +391,7 @@ fn utf8_width(lead: u8) -> usize {
 }
 
 /// True when `s` starts with a word character.
+#[inline]
 fn starts_with_word_char(s: &str) -> bool {
     match s.as_bytes().first() {
         None => false,

@@ -8,6 +8,7 @@
 //! one line in [`LanguageProfile::get`].
 
 pub mod frequency;
+mod word_set;
 
 pub use frequency::{fold_word, WordFrequencies};
 
@@ -15,6 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+pub use word_set::WordSet;
 
 /// The data of one language, as written in its TOML file.
 #[derive(Debug, Deserialize)]
@@ -112,13 +114,13 @@ pub struct LanguageProfile {
     /// True when the language writes every noun with a capital (German), so a capital is no
     /// sign of a name.
     pub capitalizes_nouns: bool,
-    elisions: FxHashSet<String>,
+    elisions: WordSet,
     abbreviations: FxHashSet<String>,
-    function_words: FxHashSet<String>,
-    name_particles: FxHashSet<String>,
-    definite_articles: FxHashSet<String>,
-    contracted_articles: FxHashSet<String>,
-    determiners: FxHashSet<String>,
+    function_words: WordSet,
+    name_particles: WordSet,
+    definite_articles: WordSet,
+    contracted_articles: WordSet,
+    determiners: WordSet,
     /// Borrowed words and phrases, keyed by their first word; each entry is its words.
     loanwords: FxHashMap<String, Vec<Vec<String>>>,
     words: Option<&'static str>,
@@ -133,7 +135,7 @@ pub struct LanguageProfile {
     quotes: Vec<(char, char)>,
     vowels: Vec<char>,
     inflection_endings: Vec<String>,
-    citation_cues: FxHashSet<String>,
+    citation_cues: WordSet,
     numbers: NumberFormat,
 }
 
@@ -152,34 +154,6 @@ const PORTUGUESE_WORDS: &str = include_str!("words/pt.txt");
 
 /// Language codes with an embedded profile.
 pub const SUPPORTED: &[&str] = &["fr", "en", "de", "es", "it", "pt"];
-
-fn lower_set(items: Vec<String>) -> FxHashSet<String> {
-    items.into_iter().map(|s| s.to_lowercase()).collect()
-}
-
-/// Runs `f` on the lowercase form of `word`, allocating only when the word has capitals.
-fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
-    // Checks ask this of every capitalized word: lowercase short ASCII words on the stack.
-    let bytes = word.as_bytes();
-    if bytes.is_ascii() {
-        if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return f(word);
-        }
-        let mut buf = [0u8; 32];
-        if let Some(lower) = buf.get_mut(..bytes.len()) {
-            lower.copy_from_slice(bytes);
-            lower.make_ascii_lowercase();
-            if let Ok(lower) = std::str::from_utf8(lower) {
-                return f(lower);
-            }
-        }
-    }
-    if word.chars().any(char::is_uppercase) {
-        f(&word.to_lowercase())
-    } else {
-        f(word)
-    }
-}
 
 /// The words of a loanword entry as the tokenizer sees them: split at spaces and hyphens,
 /// folded ("start-up" → `start`, `up`).
@@ -224,13 +198,13 @@ impl LanguageProfile {
             code: data.code,
             name: data.name,
             capitalizes_nouns: data.capitalizes_nouns,
-            elisions: lower_set(data.elisions),
+            elisions: WordSet::new(data.elisions),
             abbreviations: data.abbreviations.into_iter().collect(),
-            function_words: lower_set(data.function_words),
-            name_particles: lower_set(data.name_particles),
-            definite_articles: lower_set(data.definite_articles),
-            contracted_articles: lower_set(data.contracted_articles),
-            determiners: lower_set(data.determiners),
+            function_words: WordSet::new(data.function_words),
+            name_particles: WordSet::new(data.name_particles),
+            definite_articles: WordSet::new(data.definite_articles),
+            contracted_articles: WordSet::new(data.contracted_articles),
+            determiners: WordSet::new(data.determiners),
             loanwords,
             words,
             frequencies: OnceLock::new(),
@@ -244,7 +218,7 @@ impl LanguageProfile {
             quotes: data.typography.quotes,
             vowels: data.vowels.chars().collect(),
             inflection_endings: data.inflection_endings,
-            citation_cues: lower_set(data.citation_cues),
+            citation_cues: WordSet::new(data.citation_cues),
             numbers: data.numbers,
         }
     }
@@ -279,7 +253,7 @@ impl LanguageProfile {
 
     /// True for a word after which the press names its source: "selon", "según", "laut".
     pub fn is_citation_cue(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.citation_cues.contains(w))
+        self.citation_cues.contains(word)
     }
 
     /// How the language writes numbers.
@@ -294,7 +268,7 @@ impl LanguageProfile {
 
     /// True when `word` (any case) is an elided particle that takes an apostrophe: `l`, `qu`.
     pub fn is_elision(&self, word: &str) -> bool {
-        word.len() <= 8 && with_lowercase(word, |w| self.elisions.contains(w))
+        word.len() <= 8 && self.elisions.contains(word)
     }
 
     /// True when `word` followed by a period does not end a sentence ("M", "Dr").
@@ -304,28 +278,28 @@ impl LanguageProfile {
 
     /// True for grammatical words (articles, prepositions, pronouns, auxiliaries).
     pub fn is_function_word(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.function_words.contains(w))
+        self.function_words.contains(word)
     }
 
     /// The function words of the language, lowercase.
     pub fn function_words(&self) -> impl Iterator<Item = &str> {
-        self.function_words.iter().map(String::as_str)
+        self.function_words.iter()
     }
 
     /// True for particles inside personal names: `de`, `von`, `al`, `ben`.
     pub fn is_name_particle(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.name_particles.contains(w))
+        self.name_particles.contains(word)
     }
 
     /// True for the definite articles of the language (`the`, `le`, `la`).
     pub fn is_definite_article(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.definite_articles.contains(w))
+        self.definite_articles.contains(word)
     }
 
     /// True for a preposition and definite article written as one word (`du`, `aux`, `del`,
     /// `nella`, `do`, `zum`).
     pub fn is_contracted_article(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.contracted_articles.contains(w))
+        self.contracted_articles.contains(word)
     }
 
     /// True when a capital letter says nothing of a word being a name: the language writes
@@ -346,7 +320,7 @@ impl LanguageProfile {
     /// True for words that introduce a noun phrase: articles, contracted articles,
     /// indefinite articles (`le`, `du`, `une`).
     pub fn is_determiner(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.determiners.contains(w))
+        self.determiners.contains(word)
     }
 
     /// The word frequencies of the language, if it has a list (read on first use).
