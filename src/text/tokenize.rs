@@ -155,7 +155,8 @@ pub fn sentences(text: &str, segment: Span, profile: &LanguageProfile, out: &mut
         }
     };
     let mut at = 0;
-    while let Some((i, c)) = next_sentence_mark(src, at) {
+    let mut marks = SentenceMarks::new(src);
+    while let Some((i, c)) = marks.next(at) {
         at = i + c.len_utf8();
         if c == '\n' {
             push(start, i, out);
@@ -207,18 +208,59 @@ pub fn sentences(text: &str, segment: Span, profile: &LanguageProfile, out: &mut
     push(start, src.len(), out);
 }
 
-/// The next `.`, `!`, `?`, `…` or line break at or after byte `from`, found byte-wise (all but
-/// `…` are ASCII; `…` is the only one starting with byte E2 that counts).
-fn next_sentence_mark(src: &str, mut from: usize) -> Option<(usize, char)> {
-    loop {
-        let i = from
-            + src.as_bytes()[from..]
-                .iter()
-                .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xe2))?;
-        match src.as_bytes()[i] {
-            0xe2 if src[i..].starts_with('…') => return Some((i, '…')),
-            0xe2 => from = i + 1,
-            b => return Some((i, char::from(b))),
+/// Finds the `.`, `!`, `?`, `…` and line breaks of a text in order, byte-wise (all but `…`
+/// are ASCII; `…` is the only one starting with byte E2 that counts). Periods, line breaks
+/// and E2 bytes are looked for with one vectorised search, the rarer `!` and `?` with
+/// another whose answer is kept until the scan passes it: both skip most of the text at
+/// once.
+struct SentenceMarks<'a> {
+    src: &'a str,
+    /// The next `.`, line break or E2 byte at or after the scan, once searched for.
+    common: Option<Option<usize>>,
+    /// The next `!` or `?` at or after the scan, once searched for.
+    rare: Option<Option<usize>>,
+}
+
+impl<'a> SentenceMarks<'a> {
+    fn new(src: &'a str) -> SentenceMarks<'a> {
+        SentenceMarks {
+            src,
+            common: None,
+            rare: None,
+        }
+    }
+
+    /// The next mark at or after byte `from` (never less than the last `from`).
+    fn next(&mut self, mut from: usize) -> Option<(usize, char)> {
+        let bytes = self.src.as_bytes();
+        loop {
+            // A cached answer before `from` is stale: search again from `from`.
+            let search3 =
+                |from| memchr::memchr3(b'.', b'\n', 0xe2, &bytes[from..]).map(|i| from + i);
+            let search2 = |from| memchr::memchr2(b'!', b'?', &bytes[from..]).map(|i| from + i);
+            let common = match self.common {
+                Some(Some(i)) if i >= from => Some(i),
+                Some(None) => None,
+                _ => search3(from),
+            };
+            let rare = match self.rare {
+                Some(Some(i)) if i >= from => Some(i),
+                Some(None) => None,
+                _ => search2(from),
+            };
+            self.common = Some(common);
+            self.rare = Some(rare);
+            let i = match (common, rare) {
+                (Some(c), Some(r)) => c.min(r),
+                (Some(c), None) => c,
+                (None, Some(r)) => r,
+                (None, None) => return None,
+            };
+            match bytes[i] {
+                0xe2 if self.src[i..].starts_with('…') => return Some((i, '…')),
+                0xe2 => from = i + 1,
+                b => return Some((i, char::from(b))),
+            }
         }
     }
 }
@@ -263,6 +305,29 @@ mod tests {
             &mut out,
         );
         out.iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn sentence_marks_are_found_in_order_as_a_plain_scan_finds_them() {
+        let text = "Il a dit… « Non ! » — Pourquoi ? C’est fini.\nVoilà… ?!.\n\n–Fin—…";
+        let plain: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | '\n'))
+            .collect();
+        // Asked from every mark in turn, and from places between marks.
+        let mut marks = SentenceMarks::new(text);
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some((i, c)) = marks.next(at) {
+            found.push((i, c));
+            at = i + c.len_utf8();
+        }
+        assert_eq!(found, plain);
+        let mut marks = SentenceMarks::new(text);
+        for from in (0..text.len()).filter(|&k| text.is_char_boundary(k)) {
+            let want = plain.iter().copied().find(|&(i, _)| i >= from);
+            assert_eq!(marks.next(from), want, "from {from}");
+        }
     }
 
     #[test]
