@@ -333,6 +333,17 @@ fn plain_run(rest: &str, in_space: bool) -> (usize, bool) {
     let mut space = in_space;
     // Where the last character of the run starts.
     let mut last = 0;
+    // Eight bytes at a time while they are surely plain (see `plain_chunk`); the byte-wise
+    // loop below decides the rest exactly.
+    while let Some(chunk) = bytes.get(run..run + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if !plain_chunk(x, space) {
+            break;
+        }
+        space = chunk[7] == b' ';
+        last = run + 7;
+        run += 8;
+    }
     while let Some(&b) = bytes.get(run) {
         let len = match b {
             b' ' if !space => {
@@ -362,6 +373,28 @@ fn plain_run(rest: &str, in_space: bool) -> (usize, bool) {
         return (last, last > 0 && bytes[last - 1] == b' ');
     }
     (run, space)
+}
+
+/// True when the eight bytes of `x` (little-endian) are surely plain ASCII for
+/// [`plain_run`]: no byte with the high bit, no hyphen, no control character (tab and line
+/// breaks are whitespace), and no two spaces in a row (nor a space first when `space`: one was
+/// just written). The zero-byte tests may also flag a byte right above a flagged one; such a
+/// chunk is left to the byte-wise loop, which decides exactly.
+fn plain_chunk(x: u64, space: bool) -> bool {
+    const ONES: u64 = u64::MAX / 0xff;
+    const HIGH: u64 = ONES * 0x80;
+    // The high bit of each byte of `x` that is zero, and maybe of a byte above one.
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    if x & HIGH != 0 || zero_bytes(x ^ (ONES * u64::from(b'-'))) != 0 {
+        return false;
+    }
+    // Bytes below 0x20 (all ASCII here, so no borrow crosses into a byte of another kind).
+    if x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0 {
+        return false;
+    }
+    let spaces = zero_bytes(x ^ (ONES * u64::from(b' ')));
+    let first_space = x & 0xff == u64::from(b' ');
+    spaces & (spaces >> 8) == 0 && !(space && first_space)
 }
 
 /// The lowercase of a precomposed Latin letter (U+00C0 to U+017F, not İ): one letter.
@@ -420,6 +453,63 @@ pub fn strip_diacritics(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the byte-wise loop of [`plain_run`] decides for eight ASCII bytes: each one taken
+    /// as a plain byte of its own, given whether a space was just written.
+    fn plain_bytes(chunk: &[u8], mut space: bool) -> bool {
+        chunk.iter().all(|&b| {
+            let plain = match b {
+                b' ' => !space,
+                b'-' => false,
+                _ => b.is_ascii() && !b.is_ascii_whitespace(),
+            };
+            space = b == b' ';
+            plain
+        })
+    }
+
+    #[test]
+    fn a_chunk_taken_at_once_is_one_the_byte_loop_takes_too() {
+        // Every chunk of eight of these bytes, and a few kinds of text.
+        let alphabet = [
+            b'a', b'Z', b' ', b'-', b'\t', b'\n', 0x01, 0x7f, 0xc3, b'.', b'0',
+        ];
+        let mut taken = 0;
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..200_000 {
+            // SplitMix64 steps pick the bytes.
+            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            let chunk: Vec<u8> = (0..8)
+                .map(|k| alphabet[((z >> (k * 7)) % alphabet.len() as u64) as usize])
+                .collect();
+            let word = u64::from_le_bytes(chunk.clone().try_into().unwrap());
+            for space in [false, true] {
+                if plain_chunk(word, space) {
+                    taken += 1;
+                    assert!(plain_bytes(&chunk, space), "{chunk:?} after space {space}");
+                }
+            }
+        }
+        assert!(taken > 0);
+        for (text, space, plain) in [
+            (&b"Le Monde"[..], false, true),
+            (b" a dit, ", false, true),
+            (b" a dit, ", true, false),
+            (b"a  doubl", false, false),
+            (b"Haut-Kar", false, false),
+            (b"ligne\n2.", false, false),
+        ] {
+            let word = u64::from_le_bytes(text.try_into().unwrap());
+            assert_eq!(
+                plain_chunk(word, space),
+                plain,
+                "{:?}",
+                std::str::from_utf8(text)
+            );
+        }
+    }
 
     #[test]
     fn cursor_maps_like_the_search_in_any_order() {
