@@ -26,6 +26,7 @@ const CLASSES: usize = 27;
 /// Size of the sieve in 64-bit words: one bit per (length, first class, last class).
 const SIEVE_WORDS: usize = ((PACKED_LEN + 1) * CLASSES * CLASSES).div_ceil(64);
 
+#[inline]
 fn class(b: u8) -> usize {
     match b.to_ascii_lowercase() {
         l @ b'a'..=b'z' => usize::from(l - b'a'),
@@ -34,6 +35,7 @@ fn class(b: u8) -> usize {
 }
 
 /// The sieve bit of a non-empty ASCII word of at most [`PACKED_LEN`] bytes.
+#[inline]
 fn sieve_bit(bytes: &[u8]) -> usize {
     let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
     (bytes.len() * CLASSES + class(first)) * CLASSES + class(last)
@@ -94,18 +96,26 @@ impl WordSet {
     }
 
     /// True when `word`, lowercased, is in the set.
+    // Inlined, so that the sieve, which answers most questions, costs no call.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if bytes.len() <= PACKED_LEN && !bytes.is_empty() && bytes.is_ascii() {
+            let bit = sieve_bit(bytes);
+            if self.sieve[bit / 64] & 1 << (bit % 64) == 0 {
+                return false;
+            }
+        }
+        self.look_up(word)
+    }
+
+    /// [`WordSet::contains`] past the sieve.
+    #[inline(never)]
+    fn look_up(&self, word: &str) -> bool {
         // An ASCII word lowercases to an ASCII word of the same length: it can only be one of
         // the packed words.
-        let bytes = word.as_bytes();
-        if bytes.len() <= PACKED_LEN && bytes.is_ascii() {
-            if !bytes.is_empty() {
-                let bit = sieve_bit(bytes);
-                if self.sieve[bit / 64] & 1 << (bit % 64) == 0 {
-                    return false;
-                }
-            }
-            return packed_lowercase(bytes).is_some_and(|key| self.packed.contains(&key));
+        if let Some(key) = packed_lowercase(word.as_bytes()) {
+            return self.packed.contains(&key);
         }
         if word.is_ascii() {
             return self.other.contains(word.to_ascii_lowercase().as_str());
