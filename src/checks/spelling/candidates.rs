@@ -36,10 +36,14 @@ pub(crate) fn name_spans(a: &Analysis<'_>, out: &mut Vec<Span>) {
         // Most words start with a lowercase ASCII letter: no name, unless a particle joined
         // by a hyphen to one ("al-Assad"), which the byte after it tells.
         let first = a.text.as_bytes()[t.span.start];
-        if (first.is_ascii_lowercase() || first.is_ascii_digit())
-            && a.text.as_bytes().get(t.span.end) != Some(&b'-')
-            && !a.text[t.span.end..].starts_with(['\u{2010}', '\u{2011}'])
-        {
+        // The byte after the word, and the character only when it may be a Unicode hyphen
+        // (both start with byte E2).
+        let hyphen_after = match a.text.as_bytes().get(t.span.end) {
+            Some(b'-') => true,
+            Some(0xe2) => a.text[t.span.end..].starts_with(['\u{2010}', '\u{2011}']),
+            _ => false,
+        };
+        if (first.is_ascii_lowercase() || first.is_ascii_digit()) && !hyphen_after {
             i += 1;
             continue;
         }
