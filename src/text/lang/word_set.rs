@@ -1,6 +1,7 @@
 //! A small set of lowercase words (function words, particles, articles) that the checks ask
-//! about words of any case, once per token: a short ASCII word is lowercased and looked up as
-//! one 128-bit number, with no allocation and no loop over its letters.
+//! about words of any case, once per token: a sieve on a short ASCII word's length and first
+//! and last letters turns most words away, and the others are lowercased and looked up as one
+//! 128-bit number, with no allocation and no loop over their letters.
 
 use rustc_hash::FxHashSet;
 
