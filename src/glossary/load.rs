@@ -13,7 +13,6 @@ use crate::text::{CaseMode, Folded};
 use rustc_hash::FxHashMap;
 use serde::de::{self, MapAccess, Visitor};
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -312,14 +311,22 @@ impl Sites {
 
 /// True for acronyms, which always match with their exact case: "OTAN", "G7", "BRICS".
 pub(crate) fn is_acronym(form: &str) -> bool {
-    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 1
-        && (2..=8).contains(&form.chars().count())
-        && !form.contains(' ')
-        && form
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
+    // One pass that stops at the first lowercase letter: most forms are names.
+    let mut chars = 0;
+    let mut letters = 0;
+    for c in form.chars() {
+        chars += 1;
+        if chars > 8 || c == ' ' {
+            return false;
+        }
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 1 && chars >= 2
 }
 
 /// Parses and validates glossary TOML; `path` names it in errors.
@@ -509,7 +516,7 @@ fn add_kept_names(
 struct Checked {
     concepts: Vec<Concept>,
     /// Each id, with the offset of its first use.
-    ids: HashMap<String, usize>,
+    ids: FxHashMap<String, usize>,
     /// Ids used again, with the offset of the later use: reported once every run is in.
     repeated: Vec<(String, usize)>,
     /// Where each form is right or bad (when checking across concepts); moved out before
@@ -572,7 +579,7 @@ impl Checker<'_> {
     fn check(&self, raw: Vec<Spanned<RawConcept>>) -> Checked {
         let mut out = Checked {
             concepts: Vec::with_capacity(raw.len()),
-            ids: HashMap::with_capacity(raw.len()),
+            ids: FxHashMap::with_capacity_and_hasher(raw.len(), Default::default()),
             sites: Sites::new(self.partitions),
             ..Checked::default()
         };
@@ -1059,5 +1066,41 @@ fr = { preferred = "Organisation des États turciques", abbr = "OET", gender = "
     fn acronyms_are_recognised() {
         assert!(is_acronym("OTAN") && is_acronym("G7") && is_acronym("BRICS"));
         assert!(!is_acronym("Otan") && !is_acronym("X") && !is_acronym("ORGANISATION MONDIALE"));
+        // The one pass agrees with the definition read literally.
+        let literal = |form: &str| {
+            let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+            letters >= 1
+                && (2..=8).contains(&form.chars().count())
+                && !form.contains(' ')
+                && form
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        };
+        for form in [
+            "",
+            "A",
+            "AB",
+            "A B",
+            "G7",
+            "77",
+            "ÉTATS",
+            "ÉTATSUNIS",
+            "ABCDEFGH",
+            "ABCDEFGHI",
+            "AB-CD",
+            "Ab",
+            "aB",
+            "Ωμ",
+            "ΩΜ",
+            "中国",
+            "A中",
+            "L’UE",
+            "UE ",
+            "𝔸𝔹",
+            "ǅA",
+        ] {
+            assert_eq!(is_acronym(form), literal(form), "{form:?}");
+        }
     }
 }

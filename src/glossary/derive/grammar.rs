@@ -6,7 +6,7 @@
 //! Only what the deriver asks of a language lives here; the deriver itself never names a
 //! language.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Grammatical gender of a target-language noun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,11 +66,11 @@ pub(super) struct Grammar {
     pub and: String,
     /// Articles keyed `m`, `f`, `n`, `mpl`, `fpl`, `pl`, with `.vowel` and `.impure` variants
     /// and `prep:` prefixes for the article a preposition governs ("von:m" = "dem").
-    articles: HashMap<String, String>,
+    articles: FxHashMap<String, String>,
     /// "prep article" → contracted form ("de le" → "du").
-    contractions: HashMap<String, String>,
+    contractions: FxHashMap<String, String>,
     /// A bare preposition before a vowel ("de" → "d'").
-    elisions: HashMap<String, String>,
+    elisions: FxHashMap<String, String>,
     /// Default plural: (singular ending, plural ending), the first that fits wins.
     plural: Vec<(String, String)>,
     /// Source-language plural endings, stripped to find a word ("ies" → "y").
@@ -93,9 +93,9 @@ impl Default for Grammar {
             for_: vec!["pour".into()],
             on: vec!["sur".into(), "de".into()],
             and: "et".into(),
-            articles: HashMap::new(),
-            contractions: HashMap::new(),
-            elisions: HashMap::new(),
+            articles: FxHashMap::default(),
+            contractions: FxHashMap::default(),
+            elisions: FxHashMap::default(),
             plural: vec![(String::new(), "s".into())],
             stems: Vec::new(),
             impure: Vec::new(),

@@ -22,7 +22,7 @@ mod phrase;
 
 use self::grammar::{gender_code, AdjSlot, Gender, Grammar};
 use super::model::Lang;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -128,11 +128,11 @@ struct Readings {
 /// A lexicon the deriver reads: source words, their target readings, the target grammar.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: HashMap<String, Readings>,
+    words: FxHashMap<String, Readings>,
     grammar: Grammar,
-    functions: HashMap<String, Function>,
-    stop: HashSet<String>,
-    aspirated: HashSet<String>,
+    functions: FxHashMap<String, Function>,
+    stop: FxHashSet<String>,
+    aspirated: FxHashSet<String>,
     longest_key: usize,
     lines: usize,
 }
@@ -413,7 +413,7 @@ impl Lexicon {
         }
         let phrases = self.clause(&units);
         let english = stop_key(name);
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut out = Vec::new();
         for p in phrases {
             let form = capitalize(&p.text);
