@@ -5,7 +5,7 @@
 //! that is missing is rarer than the last entry: [`WordFrequencies::zipf_or_floor`] answers
 //! half a point below it.
 
-use rustc_hash::FxHashMap;
+use super::frequency_table;
 use std::borrow::Cow;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -13,56 +13,67 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// words: 7.7 for "the", 3 for a word seen once per million words).
 #[derive(Debug)]
 pub struct WordFrequencies {
-    /// Folded word → Zipf × 10.
-    zipf: FxHashMap<&'static str, u8>,
+    /// The list's text, which the table points into.
+    data: &'static str,
+    /// The table's slots as little-endian `u32`s (see `frequency_table`): written by the
+    /// build script for the embedded lists.
+    slots: Cow<'static, [u8]>,
     /// The lowest Zipf × 10 of the list.
     floor: u8,
+    /// Number of distinct words.
+    len: usize,
 }
 
 impl WordFrequencies {
-    /// Reads a list of `word<TAB>zipf` lines. Malformed lines are skipped (the embedded lists
-    /// are checked by a test).
-    pub fn parse(data: &'static str) -> WordFrequencies {
-        let mut zipf = FxHashMap::default();
-        zipf.reserve(data.len() / 12);
-        let mut floor = u8::MAX;
-        // Split byte-wise: the lists are read at every start, and a byte search per line and
-        // per tab costs less than the general `str` patterns.
-        let mut rest = data;
-        while !rest.is_empty() {
-            let line;
-            (line, rest) = match rest.bytes().position(|b| b == b'\n') {
-                Some(end) => (&rest[..end], &rest[end + 1..]),
-                None => (rest, ""),
-            };
-            let Some(tab) = line.bytes().position(|b| b == b'\t') else {
-                continue;
-            };
-            let Some(tenths) = tenths(line[tab + 1..].trim()) else {
-                continue;
-            };
-            floor = floor.min(tenths);
-            zipf.entry(&line[..tab]).or_insert(tenths);
-        }
+    /// Reads a list of `word<TAB>zipf` lines. Malformed lines are skipped; a list larger than
+    /// a table can point into (2 MiB), or a Zipf value above 12.7, is an error.
+    pub fn parse(data: &'static str) -> Result<WordFrequencies, String> {
+        let table = frequency_table::build(data)?;
+        Ok(WordFrequencies {
+            data,
+            slots: Cow::Owned(table.slot_bytes()),
+            floor: table.floor,
+            len: table.words,
+        })
+    }
+
+    /// The list `data` with the table the build script wrote for it (see
+    /// `frequency_table::Table::to_bytes`).
+    pub(super) fn prebuilt(data: &'static str, table: &'static [u8]) -> WordFrequencies {
+        let (floor, words, slots) = frequency_table::split(table);
         WordFrequencies {
-            zipf,
-            floor: if floor == u8::MAX { 0 } else { floor },
+            data,
+            slots: Cow::Borrowed(slots),
+            floor,
+            len: words,
         }
     }
 
     /// Number of words in the list.
     pub fn len(&self) -> usize {
-        self.zipf.len()
+        self.len
     }
 
     /// True when the list is empty.
     pub fn is_empty(&self) -> bool {
-        self.zipf.is_empty()
+        self.len == 0
     }
 
     /// The Zipf frequency of a folded word (see [`fold_word`]), if the list has it.
     pub fn zipf(&self, folded: &str) -> Option<f32> {
-        self.zipf.get(folded).map(|&z| f32::from(z) / 10.0)
+        let slots = &self.slots[..];
+        let slot = |i: usize| {
+            let mut b = [0u8; 4];
+            b.copy_from_slice(&slots[4 * i..4 * i + 4]);
+            u32::from_le_bytes(b)
+        };
+        let tenths = frequency_table::find(
+            slot,
+            slots.len() / 4,
+            self.data.as_bytes(),
+            folded.as_bytes(),
+        )?;
+        Some(f32::from(tenths) / 10.0)
     }
 
     /// The Zipf frequency of a folded word, or half a point below the rarest listed word.
@@ -74,16 +85,6 @@ impl WordFrequencies {
     pub fn floor(&self) -> f32 {
         f32::from(self.floor) / 10.0 - 0.5
     }
-}
-
-/// A Zipf value in tenths: `7.7` → 77. The lists write one decimal; other forms are read as
-/// numbers.
-fn tenths(value: &str) -> Option<u8> {
-    if let &[units @ b'0'..=b'9', b'.', tenth @ b'0'..=b'9'] = value.as_bytes() {
-        return Some((units - b'0') * 10 + (tenth - b'0'));
-    }
-    let value: f32 = value.parse().ok()?;
-    Some((value * 10.0).round().clamp(0.0, 255.0) as u8)
 }
 
 /// The form a word is looked up under: lowercase, NFC, apostrophes as `'`. Borrows the word
@@ -118,9 +119,9 @@ mod tests {
 
     #[test]
     fn parses_lines_and_knows_its_floor() {
-        let f = WordFrequencies::parse("the\t7.7\nof\t7.4\nbroken line\nrare\t2.7\n");
+        let f = WordFrequencies::parse("the\t7.7\nof\t7.4\nbroken line\nrare\t2.7\n").unwrap();
         assert_eq!(f.len(), 3);
-        let g = WordFrequencies::parse("the\t7.70\r\nof\t 7.4\nnot\ta number\nlast\t3.25");
+        let g = WordFrequencies::parse("the\t7.70\r\nof\t 7.4\nnot\ta number\nlast\t3.25").unwrap();
         assert_eq!(g.len(), 3);
         assert_eq!(g.zipf("the"), Some(7.7));
         assert_eq!(g.zipf("of"), Some(7.4));

@@ -8,6 +8,7 @@
 //! one line in [`LanguageProfile::get`].
 
 pub mod frequency;
+mod frequency_table;
 mod word_set;
 
 pub use frequency::{fold_word, WordFrequencies};
@@ -123,7 +124,7 @@ pub struct LanguageProfile {
     determiners: WordSet,
     /// Borrowed words and phrases, keyed by their first word; each entry is its words.
     loanwords: FxHashMap<String, Vec<Vec<String>>>,
-    words: Option<&'static str>,
+    words: Option<WordList>,
     frequencies: OnceLock<WordFrequencies>,
     elide_before_vowel: HashMap<String, String>,
     contract_before_vowel: HashMap<String, String>,
@@ -145,12 +146,25 @@ const GERMAN: &str = include_str!("de.toml");
 const SPANISH: &str = include_str!("es.toml");
 const ITALIAN: &str = include_str!("it.toml");
 const PORTUGUESE: &str = include_str!("pt.toml");
-const FRENCH_WORDS: &str = include_str!("words/fr.txt");
-const ENGLISH_WORDS: &str = include_str!("words/en.txt");
-const GERMAN_WORDS: &str = include_str!("words/de.txt");
-const SPANISH_WORDS: &str = include_str!("words/es.txt");
-const ITALIAN_WORDS: &str = include_str!("words/it.txt");
-const PORTUGUESE_WORDS: &str = include_str!("words/pt.txt");
+/// An embedded word list and the table the build script wrote for it.
+type WordList = (&'static str, &'static [u8]);
+
+/// The list `words/CODE.txt` and its table.
+macro_rules! word_list {
+    ($code:literal) => {
+        (
+            include_str!(concat!("words/", $code, ".txt")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/words-", $code, ".table")),
+        )
+    };
+}
+
+const FRENCH_WORDS: WordList = word_list!("fr");
+const ENGLISH_WORDS: WordList = word_list!("en");
+const GERMAN_WORDS: WordList = word_list!("de");
+const SPANISH_WORDS: WordList = word_list!("es");
+const ITALIAN_WORDS: WordList = word_list!("it");
+const PORTUGUESE_WORDS: WordList = word_list!("pt");
 
 /// Language codes with an embedded profile.
 pub const SUPPORTED: &[&str] = &["fr", "en", "de", "es", "it", "pt"];
@@ -167,7 +181,7 @@ fn loanword_words(entry: &str) -> Vec<String> {
 }
 
 impl LanguageProfile {
-    fn parse(source: &str, words: Option<&'static str>) -> LanguageProfile {
+    fn parse(source: &str, words: Option<WordList>) -> LanguageProfile {
         let data: ProfileData =
             toml::from_str(source).expect("embedded language profiles are valid (tested)");
         // "l" and the words of `expand_by_gender` expand by gender (see
@@ -323,12 +337,13 @@ impl LanguageProfile {
         self.determiners.contains(word)
     }
 
-    /// The word frequencies of the language, if it has a list (read on first use).
+    /// The word frequencies of the language, if it has a list (its table is built into the
+    /// binary).
     pub fn frequencies(&self) -> Option<&WordFrequencies> {
-        let words = self.words?;
+        let (list, table) = self.words?;
         Some(
             self.frequencies
-                .get_or_init(|| WordFrequencies::parse(words)),
+                .get_or_init(|| WordFrequencies::prebuilt(list, table)),
         )
     }
 
@@ -471,6 +486,36 @@ mod tests {
             assert_eq!(&p.code, code);
         }
         assert!(LanguageProfile::get("xx").is_none());
+    }
+
+    #[test]
+    fn the_embedded_tables_are_the_tables_of_the_embedded_lists() {
+        for (code, (list, table)) in [
+            ("fr", FRENCH_WORDS),
+            ("en", ENGLISH_WORDS),
+            ("de", GERMAN_WORDS),
+            ("es", SPANISH_WORDS),
+            ("it", ITALIAN_WORDS),
+            ("pt", PORTUGUESE_WORDS),
+        ] {
+            let built = frequency_table::build(list).expect("an embedded list fits a table");
+            assert!(
+                built.to_bytes() == table,
+                "{code}: the table is not the list's"
+            );
+            let embedded = WordFrequencies::prebuilt(list, table);
+            let mut seen = std::collections::HashSet::new();
+            for (_, word, tenths) in frequency_table::entries(list) {
+                if seen.insert(word) {
+                    assert_eq!(
+                        embedded.zipf(word),
+                        Some(f32::from(tenths) / 10.0),
+                        "{code}: {word}"
+                    );
+                }
+            }
+            assert_eq!(embedded.len(), seen.len(), "{code}");
+        }
     }
 
     #[test]
