@@ -1,5 +1,5 @@
 //! The compiled glossary: the automata over the folded forms of every concept for one
-//! target/source language pair (an Aho–Corasick NFA, or transducers for a large glossary,
+//! target/source language pair (an Aho–Corasick NFA, or sorted forms for a large glossary,
 //! walked from word starts, see `word_start`), and the lookup of what each match means.
 //!
 //! A large glossary's forms are folded (and its kept names' literal translations derived) in

@@ -8,9 +8,10 @@
 //! an anchored walk from one place only ever needs the part of that place's first byte.
 //!
 //! A small set (the default glossary) is one Aho-Corasick NFA, the quickest to walk. A large
-//! set is a finite-state transducer per part (the `fst` crate): built in one pass over the
-//! sorted forms, where the NFA also computes a failure transition for every state, which an
-//! anchored walk never takes; for 100,000 concepts that pass took more CPU than all parsing.
+//! set is, per part, its forms sorted by their bytes, walked by narrowing the range of forms
+//! that share the text's bytes so far: the NFA also computes a failure transition for every
+//! state, which an anchored walk never takes (for 100,000 concepts that took more CPU than all
+//! parsing), and building a transducer over the sorted forms cost more than the sort itself.
 
 use crate::text::fold::{is_word_char, ASCII_ALNUM};
 use aho_corasick::automaton::Automaton;
@@ -19,13 +20,13 @@ use aho_corasick::automaton::Automaton;
 // (default glossary load 4.9 → 4.4 ms median, full check 10.9 → 10.5 ms).
 use aho_corasick::nfa::noncontiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
-use fst::raw::{Builder, Fst, Output};
+use rustc_hash::FxHashMap;
 
 /// Below this many pattern bytes one NFA is built. The default glossary's 1,600 patterns
 /// build in about 2 ms; at the start of a run the other core is busy reading the word lists,
 /// and splitting made a one-article check slower (12.7 → 13.4 ms). The 100,000-concept
 /// benchmark glossary's automata took 258 ms as two NFAs built in parallel, 113 ms as two
-/// transducers.
+/// transducers, and less as two sets of sorted forms.
 const PARALLEL_MIN_BYTES: usize = 256 * 1024;
 
 /// At most this many automata, whatever the number of cores.
@@ -42,15 +43,15 @@ const NONE: u8 = u8::MAX;
 enum Part {
     /// An automaton and, for each of its patterns, the caller's pattern index.
     Nfa { nfa: NFA, patterns: Vec<u32> },
-    /// Each form's bytes mapped to the caller's pattern index.
-    Fst(Fst<Vec<u8>>),
+    /// The forms in byte order, walked by narrowing the range that shares the text's bytes.
+    Sorted(SortedForms),
 }
 
 impl std::fmt::Debug for Part {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Part::Nfa { patterns, .. } => write!(f, "Nfa({} forms)", patterns.len()),
-            Part::Fst(fst) => write!(f, "Fst({} forms, {} bytes)", fst.len(), fst.size()),
+            Part::Sorted(sorted) => write!(f, "Sorted({} forms)", sorted.ids.len()),
         }
     }
 }
@@ -70,32 +71,164 @@ impl Part {
         }
     }
 
-    /// One transducer over `group`; of ids naming the same bytes, the first in `group` is
-    /// kept, as in the NFA.
-    fn fst(patterns: &[String], mut group: Vec<u32>) -> Part {
-        let bytes = |i: u32| patterns[i as usize].as_bytes();
-        // Stable, so that equal forms keep their order for `dedup_by`.
-        group.sort_by(|&a, &b| bytes(a).cmp(bytes(b)));
-        group.dedup_by(|later, first| bytes(*later) == bytes(*first));
-        let mut builder = Builder::memory();
-        for i in group {
-            builder
-                .insert(bytes(i), u64::from(i))
-                .expect("sorted distinct keys, written to memory");
-        }
-        Part::Fst(builder.into_fst())
-    }
-
     /// The end and caller's pattern index of the longest pattern starting at `start` that no
-    /// word character follows.
-    fn longest_whole_word(&self, hay: &str, start: usize) -> Option<(usize, u32)> {
+    /// word character follows; `word` is the end and hash of the word starting there, if one
+    /// does.
+    fn longest_whole_word(
+        &self,
+        hay: &str,
+        start: usize,
+        word: Option<(usize, u64)>,
+    ) -> Option<(usize, u32)> {
         match self {
             Part::Nfa { nfa, patterns } => {
                 longest_whole_word(nfa, hay, start).map(|(end, pattern)| (end, patterns[pattern]))
             }
-            Part::Fst(fst) => fst_longest_whole_word(fst, hay, start),
+            Part::Sorted(sorted) => sorted.longest_whole_word(hay, start, word),
         }
     }
+}
+
+/// Forms sorted by their bytes, all in one buffer: a trie's answers from a sort alone. For
+/// 100,000 concepts, with a transducer over the sorted forms (the `fst` crate) in its place,
+/// the whole load took 3.68 G instructions against 3.05 G, and checking 6 MB of text with it
+/// 2.25 G against 2.05 G: a walk here starts past its first word, found by hash, and a
+/// stretch that all forms of the range share ("agence de développement de …") costs two
+/// reads per byte.
+struct SortedForms {
+    /// The forms' bytes, one after the other, in order.
+    bytes: Vec<u8>,
+    /// Where each form starts in `bytes`, and where the last ends.
+    starts: Vec<u32>,
+    /// The caller's index of each form.
+    ids: Vec<u32>,
+    /// For the hash of each form's first word (see [`word_run`]): the range of forms that
+    /// start with that word's bytes, and the word's length. A walk from a word start begins
+    /// past its word, in that range.
+    by_first_word: FxHashMap<u64, (u32, u32, u32)>,
+}
+
+impl SortedForms {
+    /// `group` (indices into `patterns`) in byte order; of ids naming the same bytes, the
+    /// first in `group` is kept, as in the NFA.
+    fn new(patterns: &[String], mut group: Vec<u32>) -> SortedForms {
+        let form = |i: u32| patterns[i as usize].as_bytes();
+        // Stable, so that equal forms keep their order for `dedup_by`.
+        group.sort_by(|&a, &b| form(a).cmp(form(b)));
+        group.dedup_by(|later, first| form(*later) == form(*first));
+        let mut bytes = Vec::with_capacity(group.iter().map(|&i| form(i).len()).sum());
+        let mut starts = Vec::with_capacity(group.len() + 1);
+        for &i in &group {
+            starts.push(bytes.len() as u32);
+            bytes.extend_from_slice(form(i));
+        }
+        starts.push(bytes.len() as u32);
+        let mut sorted = SortedForms {
+            bytes,
+            starts,
+            ids: group,
+            by_first_word: FxHashMap::default(),
+        };
+        let mut by_first_word = FxHashMap::default();
+        for i in 0..sorted.ids.len() {
+            let form = sorted.form(i);
+            if !starts_with_word_char(form) {
+                continue;
+            }
+            let (end, hash) = word_run(form, 0);
+            // Of two words with one hash (never seen), the first keeps it: a walk from the
+            // other finds that its word is not the range's and searches all forms.
+            by_first_word.entry(hash).or_insert_with(|| {
+                let word = &form.as_bytes()[..end];
+                let lo = partition(0, sorted.ids.len(), |j| sorted.form(j).as_bytes() < word);
+                let hi = partition(lo, sorted.ids.len(), |j| {
+                    sorted.form(j).as_bytes().starts_with(word)
+                });
+                (lo as u32, hi as u32, end as u32)
+            });
+        }
+        sorted.by_first_word = by_first_word;
+        sorted
+    }
+
+    /// Form `i`.
+    fn form(&self, i: usize) -> &str {
+        let bytes = &self.bytes[self.starts[i] as usize..self.starts[i + 1] as usize];
+        std::str::from_utf8(bytes).expect("forms are copied whole from strings")
+    }
+
+    /// The length of form `i`.
+    fn len_of(&self, i: usize) -> usize {
+        (self.starts[i + 1] - self.starts[i]) as usize
+    }
+
+    /// Byte `k` of form `i`, which is longer than `k`.
+    fn byte(&self, i: usize, k: usize) -> u8 {
+        self.bytes[self.starts[i] as usize + k]
+    }
+
+    /// [`Part::longest_whole_word`] over the sorted forms.
+    fn longest_whole_word(
+        &self,
+        hay: &str,
+        start: usize,
+        word: Option<(usize, u64)>,
+    ) -> Option<(usize, u32)> {
+        let text = &hay.as_bytes()[start..];
+        // The forms in `lo..hi` are those that start with the text's first `skip` bytes.
+        let (mut lo, mut hi, mut skip) = (0, self.ids.len(), 0);
+        if let Some((end, hash)) = word {
+            // No form starting with this word: none matches here (a form's first word is
+            // followed by no word character, so it is the text's whole word).
+            let &(from, to, len) = self.by_first_word.get(&hash)?;
+            let (from, to, len) = (from as usize, to as usize, len as usize);
+            if len == end - start && self.form(from).as_bytes().get(..len) == text.get(..len) {
+                (lo, hi, skip) = (from, to, len);
+            }
+        }
+        // In byte order, a form equal to the text's first `k` bytes comes first in the range,
+        // and the others follow sorted by their byte `k`.
+        let mut longest = None;
+        if skip > 0 && self.len_of(lo) == skip && !starts_with_word_char(&hay[start + skip..]) {
+            longest = Some((start + skip, self.ids[lo]));
+        }
+        for (k, &next) in text.iter().enumerate().skip(skip) {
+            if lo < hi && self.len_of(lo) == k {
+                lo += 1;
+            }
+            if lo == hi {
+                break;
+            }
+            // Within a shared stretch ("agence de développement de …") the whole range
+            // continues: its first and last forms tell, without a search.
+            if self.byte(lo, k) != next || self.byte(hi - 1, k) != next {
+                lo = partition(lo, hi, |i| self.byte(i, k) < next);
+                hi = partition(lo, hi, |i| self.byte(i, k) <= next);
+                if lo == hi {
+                    break;
+                }
+            }
+            let end = k + 1;
+            if self.len_of(lo) == end && !starts_with_word_char(&hay[start + end..]) {
+                longest = Some((start + end, self.ids[lo]));
+            }
+        }
+        longest
+    }
+}
+
+/// The first index of `lo..hi` where `below` is false, for a `below` that is true and then
+/// false.
+fn partition(mut lo: usize, mut hi: usize, below: impl Fn(usize) -> bool) -> usize {
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// Anchored automata over a set of patterns, split by first byte.
@@ -207,8 +340,8 @@ impl WordStartAutomata {
         WordStartAutomata::with_parts(patterns, ids, parts)
     }
 
-    /// Compiles `ids` into at most `parts` parts, built in parallel: NFAs for one part,
-    /// transducers for more.
+    /// Compiles `ids` into at most `parts` parts, built in parallel: an NFA for one part,
+    /// sorted forms for more.
     fn with_parts(patterns: &[String], ids: &[u32], parts: usize) -> WordStartAutomata {
         let (part_of, parts) = assign_first_bytes(patterns, ids, parts);
         let mut groups: Vec<Vec<u32>> = vec![Vec::new(); parts];
@@ -220,10 +353,10 @@ impl WordStartAutomata {
             if parts == 1 {
                 Part::nfa(patterns, group)
             } else {
-                Part::fst(patterns, group)
+                Part::Sorted(SortedForms::new(patterns, group))
             }
         };
-        // Each job takes its own copy of its group: NFAs keep theirs, transducers sort it.
+        // Each job takes its own copy of its group: an NFA keeps it, sorted forms sort it.
         let built = super::jobs::run(groups.len(), |i| build(groups[i].clone()));
         let mut pairs = BitSet::new(1 << 16);
         let mut first_words = FirstWords::with_words(ids.len());
@@ -266,9 +399,11 @@ impl WordStartAutomata {
             while let Some(&b) = bytes.get(at) {
                 let here = at;
                 let part = self.part_of[usize::from(b)];
+                let word;
                 if starts_with_word_char(&hay[here..]) {
                     // A word start (never inside a word: its whole run is skipped at once).
                     let (run_end, hash) = word_run(hay, here);
+                    word = Some((run_end, hash));
                     at = run_end;
                     after_word = true;
                     if part == NONE || !self.first_words.may_contain(hash) {
@@ -277,6 +412,7 @@ impl WordStartAutomata {
                 } else {
                     // A pattern may also start with a character that is not a word
                     // character ("&"), where no word character precedes it.
+                    word = None;
                     at += utf8_width(b);
                     let starts = !after_word && part != NONE;
                     after_word = false;
@@ -292,11 +428,12 @@ impl WordStartAutomata {
                     }
                 }
                 let part = &self.parts[usize::from(part)];
-                if let Some((end, pattern)) = part.longest_whole_word(hay, here) {
+                if let Some((end, pattern)) = part.longest_whole_word(hay, here, word) {
                     // The next match starts after this one; a pattern ends on a character
-                    // boundary, and no word character follows it.
+                    // boundary, and no word character follows it. A form that ends with a
+                    // word character ("x" before "-2") lets no form start right after it.
                     at = end;
-                    after_word = false;
+                    after_word = hay[..end].chars().next_back().is_some_and(is_word_char);
                     return Some((here, end, pattern));
                 }
             }
@@ -329,29 +466,6 @@ fn longest_whole_word(nfa: &NFA, hay: &str, start: usize) -> Option<(usize, usiz
             let pattern = nfa.match_pattern(sid, 0);
             if nfa.pattern_len(pattern) == end - start && !starts_with_word_char(&hay[end..]) {
                 longest = Some((end, pattern.as_usize()));
-            }
-        }
-    }
-    longest
-}
-
-/// [`longest_whole_word`] through a transducer, whose values are the caller's indices.
-fn fst_longest_whole_word(fst: &Fst<Vec<u8>>, hay: &str, start: usize) -> Option<(usize, u32)> {
-    let mut node = fst.root();
-    let mut output = Output::zero();
-    let mut longest = None;
-    for (k, &next) in hay.as_bytes()[start..].iter().enumerate() {
-        let Some(i) = node.find_input(next) else {
-            break;
-        };
-        let t = node.transition(i);
-        output = output.cat(t.out);
-        node = fst.node(t.addr);
-        if node.is_final() {
-            let end = start + k + 1;
-            if !starts_with_word_char(&hay[end..]) {
-                // The values were inserted from `u32`s.
-                longest = Some((end, output.cat(node.final_output()).value() as u32));
             }
         }
     }
@@ -557,6 +671,77 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn sorted_forms_find_what_the_automaton_and_a_plain_search_find() {
+        // Families of forms that share their first words, or their first word's bytes
+        // ("agence", "agences", "agence2"), over a small alphabet, so that random texts meet
+        // them often.
+        let pieces = [
+            "ag", "agence", "agences", "de", "d'", "-", " ", "é", "2", "&", "x",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for round in 0..300 {
+            let mut forms = Vec::new();
+            for _ in 0..30 {
+                let mut form = String::new();
+                for _ in 0..1 + next(4) {
+                    form.push_str(pieces[next(pieces.len())]);
+                }
+                if !form.trim().is_empty() && !form.starts_with(' ') {
+                    forms.push(form);
+                }
+            }
+            let (p, ids) = patterns(&forms.iter().map(String::as_str).collect::<Vec<_>>());
+            let one = WordStartAutomata::with_parts(&p, &ids, 1);
+            let sorted = WordStartAutomata::with_parts(&p, &ids, 2);
+            assert!(sorted
+                .parts
+                .iter()
+                .all(|part| matches!(part, Part::Sorted(_))));
+            for _ in 0..20 {
+                let mut hay = String::new();
+                for _ in 0..12 {
+                    hay.push_str(pieces[next(pieces.len())]);
+                }
+                let want = naive(&p, &hay);
+                let got: Vec<_> = sorted.whole_word_matches(&hay).collect();
+                assert_eq!(got, want, "round {round}: {forms:?} in {hay:?}");
+                let got: Vec<_> = one.whole_word_matches(&hay).collect();
+                assert_eq!(got, want, "round {round}, one NFA: {forms:?} in {hay:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_walk_from_a_word_the_index_does_not_hold_searches_every_form() {
+        // As after a collision of two words' hashes: the walk is told of a word whose range
+        // is another's, and still finds the longest form.
+        let (p, _) = patterns(&["agence de presse", "agence", "ag"]);
+        let sorted = SortedForms::new(&p, vec![0, 1, 2]);
+        let hay = "agence de presse";
+        let (end, hash) = word_run(hay, 0);
+        assert_eq!(
+            sorted.longest_whole_word(hay, 0, Some((end, hash))),
+            Some((16, 0))
+        );
+        let (_, other) = word_run("ag", 0);
+        let wrong = sorted.by_first_word[&other];
+        let mut collided = SortedForms::new(&p, vec![0, 1, 2]);
+        collided.by_first_word.insert(hash, wrong);
+        assert_eq!(
+            collided.longest_whole_word(hay, 0, Some((end, hash))),
+            Some((16, 0))
+        );
+        assert_eq!(sorted.longest_whole_word(hay, 0, None), Some((16, 0)));
+        assert_eq!(sorted.longest_whole_word("agences", 0, None), None);
     }
 
     #[test]
