@@ -721,6 +721,16 @@ mod tests {
     }
 
     #[test]
+    fn no_form_starts_right_after_a_form_that_ends_with_a_word_character() {
+        let (p, ids) = patterns(&["x", "-2", "&"]);
+        for parts in [1, 2] {
+            let a = WordStartAutomata::with_parts(&p, &ids, parts);
+            let got: Vec<_> = a.whole_word_matches("x-2 x& -2").collect();
+            assert_eq!(got, [(0, 1, 0), (4, 5, 0), (7, 9, 1)], "{parts} parts");
+        }
+    }
+
+    #[test]
     fn a_walk_from_a_word_the_index_does_not_hold_searches_every_form() {
         // As after a collision of two words' hashes: the walk is told of a word whose range
         // is another's, and still finds the longest form.
