@@ -129,7 +129,9 @@ impl SortedForms {
             ids: group,
             by_first_word: FxHashMap::default(),
         };
-        let mut by_first_word = FxHashMap::default();
+        // Forms share first words: a quarter as many words as forms is room enough to start.
+        let mut by_first_word =
+            FxHashMap::with_capacity_and_hasher(sorted.ids.len() / 4, Default::default());
         for i in 0..sorted.ids.len() {
             let form = sorted.form(i);
             if !starts_with_word_char(form) {
@@ -140,9 +142,9 @@ impl SortedForms {
             // other finds that its word is not the range's and searches all forms.
             by_first_word.entry(hash).or_insert_with(|| {
                 let word = &form.as_bytes()[..end];
-                let lo = partition(0, sorted.ids.len(), |j| sorted.form(j).as_bytes() < word);
+                let lo = partition(0, sorted.ids.len(), |j| sorted.form_bytes(j) < word);
                 let hi = partition(lo, sorted.ids.len(), |j| {
-                    sorted.form(j).as_bytes().starts_with(word)
+                    sorted.form_bytes(j).starts_with(word)
                 });
                 (lo as u32, hi as u32, end as u32)
             });
@@ -151,10 +153,14 @@ impl SortedForms {
         sorted
     }
 
+    /// The bytes of form `i`.
+    fn form_bytes(&self, i: usize) -> &[u8] {
+        &self.bytes[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
     /// Form `i`.
     fn form(&self, i: usize) -> &str {
-        let bytes = &self.bytes[self.starts[i] as usize..self.starts[i + 1] as usize];
-        std::str::from_utf8(bytes).expect("forms are copied whole from strings")
+        std::str::from_utf8(self.form_bytes(i)).expect("forms are copied whole from strings")
     }
 
     /// The length of form `i`.
@@ -182,7 +188,7 @@ impl SortedForms {
             // followed by no word character, so it is the text's whole word).
             let &(from, to, len) = self.by_first_word.get(&hash)?;
             let (from, to, len) = (from as usize, to as usize, len as usize);
-            if len == end - start && self.form(from).as_bytes().get(..len) == text.get(..len) {
+            if len == end - start && self.form_bytes(from).get(..len) == text.get(..len) {
                 (lo, hi, skip) = (from, to, len);
             }
         }
