@@ -102,9 +102,9 @@ struct SortedForms {
     starts: Vec<u32>,
     /// The caller's index of each form.
     ids: Vec<u32>,
-    /// For the hash of each form's first word (see [`word_run`]): the range of forms that
-    /// start with that word's bytes, and the word's length. A walk from a word start begins
-    /// past its word, in that range.
+    /// For the hash of each form's first word (see [`word_run`]): the range from the first
+    /// to the last form with that first word, and the word's length. A walk from a word start
+    /// begins past its word, in that range.
     by_first_word: FxHashMap<u64, (u32, u32, u32)>,
 }
 
@@ -130,7 +130,7 @@ impl SortedForms {
             by_first_word: FxHashMap::default(),
         };
         // Forms share first words: a quarter as many words as forms is room enough to start.
-        let mut by_first_word =
+        let mut by_first_word: FxHashMap<u64, (u32, u32, u32)> =
             FxHashMap::with_capacity_and_hasher(sorted.ids.len() / 4, Default::default());
         for i in 0..sorted.ids.len() {
             let form = sorted.form(i);
@@ -138,16 +138,17 @@ impl SortedForms {
                 continue;
             }
             let (end, hash) = word_run(form, 0);
-            // Of two words with one hash (never seen), the first keeps it: a walk from the
-            // other finds that its word is not the range's and searches all forms.
-            by_first_word.entry(hash).or_insert_with(|| {
-                let word = &form.as_bytes()[..end];
-                let lo = partition(0, sorted.ids.len(), |j| sorted.form_bytes(j) < word);
-                let hi = partition(lo, sorted.ids.len(), |j| {
-                    sorted.form_bytes(j).starts_with(word)
-                });
-                (lo as u32, hi as u32, end as u32)
-            });
+            // From the first to the last form with this first word: a form that matches at a
+            // word start has the text's word as its first word, so it lies in between. Of two
+            // words with one hash (never seen), the first keeps it, and a walk from the other
+            // finds that the range's first word is not its own and searches all forms.
+            let i = i as u32;
+            let range = by_first_word.entry(hash).or_insert((i, i + 1, end as u32));
+            if range.2 == end as u32
+                && sorted.form_bytes(range.0 as usize)[..end] == form.as_bytes()[..end]
+            {
+                range.1 = i + 1;
+            }
         }
         sorted.by_first_word = by_first_word;
         sorted
@@ -181,7 +182,8 @@ impl SortedForms {
         word: Option<(usize, u64)>,
     ) -> Option<(usize, u32)> {
         let text = &hay.as_bytes()[start..];
-        // The forms in `lo..hi` are those that start with the text's first `skip` bytes.
+        // The forms in `lo..hi` include every form that starts with the text's first `skip`
+        // bytes and can match here; sorted, so that narrowing the range keeps them.
         let (mut lo, mut hi, mut skip) = (0, self.ids.len(), 0);
         if let Some((end, hash)) = word {
             // No form starting with this word: none matches here (a form's first word is
