@@ -1,6 +1,6 @@
-//! The compiled glossary: the automata over the folded forms of every concept for one
-//! target/source language pair (an Aho–Corasick NFA, or sorted forms for a large glossary,
-//! walked from word starts, see `word_start`), and the lookup of what each match means.
+//! The compiled glossary: the folded forms of every concept for one target/source language
+//! pair, sorted and walked from word starts (see `word_start`), and the lookup of what each
+//! match means.
 //!
 //! A large glossary's forms are folded (and its kept names' literal translations derived) in
 //! parallel jobs of concepts, then inserted in concept order, so the result is the same.

@@ -1,100 +1,41 @@
-//! The glossary's automaton, walked from word starts only.
+//! The glossary's forms, walked from word starts only.
 //!
 //! Every glossary form is a whole word or phrase, so the search starts only where a word
-//! starts and follows the trie anchored: a few steps per word, where an unanchored scan
+//! starts and follows the forms anchored: a few steps per word, where an unanchored scan
 //! steps through every byte and throws away its matches inside words ("iran" in
 //! "irangate"). The forms are split by their first byte into a few parts (one per core,
 //! for large glossaries), built at the same time: building dominates loading a glossary, and
 //! an anchored walk from one place only ever needs the part of that place's first byte.
 //!
-//! A small set (the default glossary) is one Aho-Corasick NFA, the quickest to walk. A large
-//! set is, per part, its forms sorted by their bytes, walked by narrowing the range of forms
-//! that share the text's bytes so far: the NFA also computes a failure transition for every
-//! state, which an anchored walk never takes (for 100,000 concepts that took more CPU than all
-//! parsing), and building a transducer over the sorted forms cost more than the sort itself.
+//! A part is its forms sorted by their bytes, walked by narrowing the range of forms that
+//! share the text's bytes so far: a trie's answers from a sort alone. An Aho–Corasick NFA
+//! (the first design) also computes a failure transition for every state, which an anchored
+//! walk never takes, and a transducer (the `fst` crate) minimizes its states; both cost many
+//! times the sort to build, for walks that take as many instructions (see [`SortedForms`]).
 
 use crate::text::fold::{is_word_char, ASCII_ALNUM};
-use aho_corasick::automaton::Automaton;
-// The noncontiguous NFA, not the contiguous one built from it: the conversion costs more
-// at every start than its denser states save on the few steps of a walk from a word start
-// (default glossary load 4.9 → 4.4 ms median, full check 10.9 → 10.5 ms).
-use aho_corasick::nfa::noncontiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
 use rustc_hash::FxHashMap;
 
-/// Below this many pattern bytes one NFA is built. The default glossary's 1,600 patterns
-/// build in about 2 ms; at the start of a run the other core is busy reading the word lists,
-/// and splitting made a one-article check slower (12.7 → 13.4 ms). The 100,000-concept
-/// benchmark glossary's automata took 258 ms as two NFAs built in parallel, 113 ms as two
-/// transducers, and less as two sets of sorted forms.
+/// Below this many pattern bytes the forms are one part: the default glossary's 1,600 sort
+/// in well under a millisecond, less than starting a thread costs.
 const PARALLEL_MIN_BYTES: usize = 256 * 1024;
 
-/// At most this many automata, whatever the number of cores.
+/// At most this many parts, whatever the number of cores.
 const MAX_PARTS: usize = 8;
 
 const _: () = assert!(MAX_PARTS < NONE as usize);
 
-/// No automaton has a pattern starting with this byte.
+/// No part has a pattern starting with this byte.
 const NONE: u8 = u8::MAX;
 
-/// The forms of one part.
-// At most `MAX_PARTS` of these exist; boxing the NFA would only add a load to every walk.
-#[allow(clippy::large_enum_variant)]
-enum Part {
-    /// An automaton and, for each of its patterns, the caller's pattern index.
-    Nfa { nfa: NFA, patterns: Vec<u32> },
-    /// The forms in byte order, walked by narrowing the range that shares the text's bytes.
-    Sorted(SortedForms),
-}
-
-impl std::fmt::Debug for Part {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Part::Nfa { patterns, .. } => write!(f, "Nfa({} forms)", patterns.len()),
-            Part::Sorted(sorted) => write!(f, "Sorted({} forms)", sorted.ids.len()),
-        }
-    }
-}
-
-impl Part {
-    /// One automaton over `group` (indices into `patterns`).
-    fn nfa(patterns: &[String], group: Vec<u32>) -> Part {
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            // The walk from word starts does not use a prefilter.
-            .prefilter(false)
-            .build(group.iter().map(|&i| &patterns[i as usize]))
-            .expect("glossary patterns are non-empty strings");
-        Part::Nfa {
-            nfa,
-            patterns: group,
-        }
-    }
-
-    /// The end and caller's pattern index of the longest pattern starting at `start` that no
-    /// word character follows; `word` is the end and hash of the word starting there, if one
-    /// does.
-    fn longest_whole_word(
-        &self,
-        hay: &str,
-        start: usize,
-        word: Option<(usize, u64)>,
-    ) -> Option<(usize, u32)> {
-        match self {
-            Part::Nfa { nfa, patterns } => {
-                longest_whole_word(nfa, hay, start).map(|(end, pattern)| (end, patterns[pattern]))
-            }
-            Part::Sorted(sorted) => sorted.longest_whole_word(hay, start, word),
-        }
-    }
-}
-
-/// Forms sorted by their bytes, all in one buffer: a trie's answers from a sort alone. For
-/// 100,000 concepts, with a transducer over the sorted forms (the `fst` crate) in its place,
-/// the whole load took 3.68 G instructions against 3.05 G, and checking 6 MB of text with it
-/// 2.25 G against 2.05 G: a walk here starts past its first word, found by hash, and a
-/// stretch that all forms of the range share ("agence de développement de …") costs two
-/// reads per byte.
+/// Forms sorted by their bytes, all in one buffer: a trie's answers from a sort alone. A walk
+/// starts past its first word, found by hash, and a stretch that all forms of the range share
+/// ("agence de développement de …") costs two reads per byte. Measured against what it
+/// replaced: for 100,000 concepts, with a transducer (the `fst` crate) in its place, the whole
+/// load took 3.68 G instructions against 3.05 G, and checking 6 MB of text 2.25 G against
+/// 2.05 G; for the default glossary, with an Aho–Corasick NFA, its load took 5.6 ms against
+/// 3.9 ms (median), a one-article run 11.0 ms against 9.1 ms, and checking 1 MB of prose the
+/// same 194 M instructions.
 struct SortedForms {
     /// The forms' bytes, one after the other, in order.
     bytes: Vec<u8>,
@@ -108,9 +49,15 @@ struct SortedForms {
     by_first_word: FxHashMap<u64, (u32, u32, u32)>,
 }
 
+impl std::fmt::Debug for SortedForms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SortedForms({} forms)", self.ids.len())
+    }
+}
+
 impl SortedForms {
     /// `group` (indices into `patterns`) in byte order; of ids naming the same bytes, the
-    /// first in `group` is kept, as in the NFA.
+    /// first in `group` is kept.
     fn new(patterns: &[String], mut group: Vec<u32>) -> SortedForms {
         let form = |i: u32| patterns[i as usize].as_bytes();
         // Stable, so that equal forms keep their order for `dedup_by`.
@@ -174,7 +121,9 @@ impl SortedForms {
         self.bytes[self.starts[i] as usize + k]
     }
 
-    /// [`Part::longest_whole_word`] over the sorted forms.
+    /// The end and caller's pattern index of the longest form starting at `start` that no
+    /// word character follows; `word` is the end and hash of the word starting there, if one
+    /// does.
     fn longest_whole_word(
         &self,
         hay: &str,
@@ -239,16 +188,16 @@ fn partition(mut lo: usize, mut hi: usize, below: impl Fn(usize) -> bool) -> usi
     lo
 }
 
-/// Anchored automata over a set of patterns, split by first byte.
+/// A set of patterns, sorted in parts split by first byte, walked anchored from word starts.
 #[derive(Debug)]
 pub struct WordStartAutomata {
-    parts: Vec<Part>,
+    parts: Vec<SortedForms>,
     /// For each byte, the part holding the patterns that start with it, or [`NONE`].
     part_of: [u8; 256],
     /// Bit `first << 8 | second` is set when some pattern that starts with a character other
     /// than a word character ("&", "#") starts with these two bytes (or is the one byte
     /// `first`): such starts are turned away here, with one load, before the walk's first
-    /// steps through the automaton.
+    /// steps through the sorted forms.
     pairs: BitSet,
     /// The first words of the patterns that start with a word character: a walk from a word
     /// start is only tried when its word is one of them.
@@ -256,7 +205,7 @@ pub struct WordStartAutomata {
 }
 
 /// A set of words as a bitmap of their hashes: no false negatives, few false positives.
-/// Looking up a word here costs less than one step through an automaton, and most word
+/// Looking up a word here costs less than one step of a walk, and most word
 /// starts of a text (its "le", "de", "que") are the first word of no pattern.
 #[derive(Debug)]
 struct FirstWords {
@@ -336,8 +285,8 @@ fn word_run(hay: &str, start: usize) -> (usize, u64) {
 }
 
 impl WordStartAutomata {
-    /// Compiles `ids` (indices into `patterns`, each non-empty) into as many automata as
-    /// the machine has cores, up to [`MAX_PARTS`], or into one for a small set.
+    /// Sorts `ids` (indices into `patterns`, each non-empty) into as many parts as the
+    /// machine has cores, up to [`MAX_PARTS`], or into one for a small set.
     pub fn new(patterns: &[String], ids: &[u32]) -> WordStartAutomata {
         let bytes: usize = ids.iter().map(|&i| patterns[i as usize].len()).sum();
         let parts = if bytes < PARALLEL_MIN_BYTES {
@@ -348,8 +297,7 @@ impl WordStartAutomata {
         WordStartAutomata::with_parts(patterns, ids, parts)
     }
 
-    /// Compiles `ids` into at most `parts` parts, built in parallel: an NFA for one part,
-    /// sorted forms for more.
+    /// Sorts `ids` into at most `parts` parts, built in parallel.
     fn with_parts(patterns: &[String], ids: &[u32], parts: usize) -> WordStartAutomata {
         let (part_of, parts) = assign_first_bytes(patterns, ids, parts);
         let mut groups: Vec<Vec<u32>> = vec![Vec::new(); parts];
@@ -357,15 +305,10 @@ impl WordStartAutomata {
             let first = patterns[i as usize].as_bytes()[0];
             groups[usize::from(part_of[usize::from(first)])].push(i);
         }
-        let build = |group: Vec<u32>| {
-            if parts == 1 {
-                Part::nfa(patterns, group)
-            } else {
-                Part::Sorted(SortedForms::new(patterns, group))
-            }
-        };
-        // Each job takes its own copy of its group: an NFA keeps it, sorted forms sort it.
-        let built = super::jobs::run(groups.len(), |i| build(groups[i].clone()));
+        // Each job sorts its own copy of its group.
+        let built = super::jobs::run(groups.len(), |i| {
+            SortedForms::new(patterns, groups[i].clone())
+        });
         let mut pairs = BitSet::new(1 << 16);
         let mut first_words = FirstWords::with_words(ids.len());
         for &i in ids {
@@ -448,36 +391,6 @@ impl WordStartAutomata {
             None
         })
     }
-}
-
-/// The end and automaton pattern of the longest pattern starting at `start` that no word
-/// character follows.
-fn longest_whole_word(nfa: &NFA, hay: &str, start: usize) -> Option<(usize, usize)> {
-    // An NFA always has an anchored start state.
-    let mut sid = nfa
-        .start_state(Anchored::Yes)
-        .expect("the automaton supports anchored searches");
-    let mut longest = None;
-    for (k, &next) in hay.as_bytes()[start..].iter().enumerate() {
-        sid = nfa.next_state(Anchored::Yes, sid, next);
-        if nfa.is_special(sid) {
-            if nfa.is_dead(sid) {
-                break;
-            }
-            let end = start + k + 1;
-            if !nfa.is_match(sid) {
-                continue;
-            }
-            // A state that only prefixes a pattern can carry, through its failure
-            // transition, a pattern that starts later ("york" in "new york" of "new york
-            // times"); in leftmost modes a state's own pattern is its first match.
-            let pattern = nfa.match_pattern(sid, 0);
-            if nfa.pattern_len(pattern) == end - start && !starts_with_word_char(&hay[end..]) {
-                longest = Some((end, pattern.as_usize()));
-            }
-        }
-    }
-    longest
 }
 
 /// Assigns each first byte to one of at most `parts` parts, balancing the pattern bytes of
@@ -642,8 +555,8 @@ mod tests {
 
     #[test]
     fn a_form_ending_inside_a_longer_one_is_found_where_it_starts() {
-        // The NFA's state for "new york" (a prefix of "new york times") also carries the
-        // match of "york" through its failure transition: that match starts later.
+        // "york" ends where "new york" ends, inside "new york times": that match starts
+        // later, at its own word.
         let (p, ids) = patterns(&["new york times", "york"]);
         let hay = "a new york deal, new york times";
         for parts in [1, 2] {
@@ -682,7 +595,7 @@ mod tests {
     }
 
     #[test]
-    fn sorted_forms_find_what_the_automaton_and_a_plain_search_find() {
+    fn sorted_forms_in_one_part_or_two_find_what_a_plain_search_finds() {
         // Families of forms that share their first words, or their first word's bytes
         // ("agence", "agences", "agence2"), over a small alphabet, so that random texts meet
         // them often.
@@ -710,10 +623,6 @@ mod tests {
             let (p, ids) = patterns(&forms.iter().map(String::as_str).collect::<Vec<_>>());
             let one = WordStartAutomata::with_parts(&p, &ids, 1);
             let sorted = WordStartAutomata::with_parts(&p, &ids, 2);
-            assert!(sorted
-                .parts
-                .iter()
-                .all(|part| matches!(part, Part::Sorted(_))));
             for _ in 0..20 {
                 let mut hay = String::new();
                 for _ in 0..12 {
@@ -723,7 +632,7 @@ mod tests {
                 let got: Vec<_> = sorted.whole_word_matches(&hay).collect();
                 assert_eq!(got, want, "round {round}: {forms:?} in {hay:?}");
                 let got: Vec<_> = one.whole_word_matches(&hay).collect();
-                assert_eq!(got, want, "round {round}, one NFA: {forms:?} in {hay:?}");
+                assert_eq!(got, want, "round {round}, one part: {forms:?} in {hay:?}");
             }
         }
     }
