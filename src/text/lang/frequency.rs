@@ -63,8 +63,7 @@ impl WordFrequencies {
     pub fn zipf(&self, folded: &str) -> Option<f32> {
         let slots = &self.slots[..];
         let slot = |i: usize| {
-            let mut b = [0u8; 4];
-            b.copy_from_slice(&slots[4 * i..4 * i + 4]);
+            let b: [u8; 4] = slots[4 * i..][..4].try_into().expect("four bytes");
             u32::from_le_bytes(b)
         };
         let tenths = frequency_table::find(
