@@ -7,20 +7,37 @@ use std::path::{Path, PathBuf};
 #[path = "src/text/lang/frequency_table.rs"]
 mod frequency_table;
 
-/// The languages whose lists are embedded.
-const CODES: [&str; 6] = ["fr", "en", "de", "es", "it", "pt"];
+/// Where the lists are: `CODE.txt`, one per language.
+const LISTS: &str = "src/text/lang/words";
 
 fn main() {
     println!("cargo:rerun-if-changed=src/text/lang/frequency_table.rs");
+    println!("cargo:rerun-if-changed={LISTS}");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for code in CODES {
-        let list = format!("src/text/lang/words/{code}.txt");
-        println!("cargo:rerun-if-changed={list}");
-        if let Err(e) = write_table(Path::new(&list), &out.join(format!("words-{code}.table"))) {
-            eprintln!("error: {list}: {e}");
-            std::process::exit(1);
-        }
+    if let Err(e) = write_tables(Path::new(LISTS), &out) {
+        eprintln!("error: {e}");
+        std::process::exit(1);
     }
+}
+
+/// `words-CODE.table` in `out` for each `CODE.txt` in `lists`.
+fn write_tables(lists: &Path, out: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(lists).map_err(|e| format!("{}: {e}", lists.display()))?;
+    for entry in entries {
+        let list = entry
+            .map_err(|e| format!("{}: {e}", lists.display()))?
+            .path();
+        let Some(code) = list
+            .file_stem()
+            .filter(|_| list.extension().is_some_and(|x| x == "txt"))
+        else {
+            continue;
+        };
+        println!("cargo:rerun-if-changed={}", list.display());
+        let table = out.join(format!("words-{}.table", code.to_string_lossy()));
+        write_table(&list, &table).map_err(|e| format!("{}: {e}", list.display()))?;
+    }
+    Ok(())
 }
 
 fn write_table(list: &Path, table: &Path) -> Result<(), String> {
