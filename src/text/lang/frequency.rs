@@ -62,10 +62,8 @@ impl WordFrequencies {
     /// The Zipf frequency of a folded word (see [`fold_word`]), if the list has it.
     pub fn zipf(&self, folded: &str) -> Option<f32> {
         let slots = &self.slots[..];
-        let slot = |i: usize| {
-            let b: [u8; 4] = slots[4 * i..][..4].try_into().expect("four bytes");
-            u32::from_le_bytes(b)
-        };
+        // A slot past the end reads as empty, which ends the search.
+        let slot = |i: usize| frequency_table::read_u32(slots, 4 * i).unwrap_or(0);
         let tenths = frequency_table::find(
             slot,
             slots.len() / 4,

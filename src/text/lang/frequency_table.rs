@@ -51,16 +51,17 @@ impl Table {
     }
 }
 
+/// The little-endian `u32` at byte `at` of `bytes`, if four bytes are there.
+#[inline]
+pub fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    let b: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
+    Some(u32::from_le_bytes(b))
+}
+
 /// The floor, the number of words and the slot bytes of a table written by
 /// [`Table::to_bytes`].
 pub fn split(bytes: &[u8]) -> (u8, usize, &[u8]) {
-    let word = |i: usize| {
-        let mut b = [0u8; 4];
-        if let Some(w) = bytes.get(4 * i..4 * i + 4) {
-            b.copy_from_slice(w);
-        }
-        u32::from_le_bytes(b)
-    };
+    let word = |i: usize| read_u32(bytes, 4 * i).unwrap_or(0);
     (
         word(0) as u8,
         word(1) as usize,
@@ -85,10 +86,7 @@ pub fn hash(word: &[u8]) -> u64 {
         // length, hashed first, tells the overlaps apart.
         let n = rest.len();
         let tail = if n >= 4 {
-            let word = |at: usize| {
-                let b: [u8; 4] = rest[at..at + 4].try_into().expect("four bytes");
-                u64::from(u32::from_le_bytes(b))
-            };
+            let word = |at: usize| u64::from(read_u32(rest, at).unwrap_or(0));
             word(0) | word(n - 4) << 32
         } else {
             u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
