@@ -4,7 +4,7 @@
 use crate::diagnostic::Span;
 use crate::document::{Document, SegmentPair};
 use crate::glossary::{GlossaryMatcher, TermMatch};
-use crate::text::{tokenize, CaseMode, Folded, LanguageProfile, Token, TokenKind};
+use crate::text::{barrier, tokenize, CaseMode, Folded, LanguageProfile, Token, TokenKind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
@@ -39,6 +39,8 @@ pub struct Analysis<'a> {
     last_sentence: AtomicUsize,
     /// The token index [`Analysis::token_before`] found last, for the same reason.
     last_token: AtomicUsize,
+    /// The URLs, addresses, handles and hashtags of the prose, found on first use.
+    barriers: OnceLock<Vec<Span>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -74,7 +76,35 @@ impl<'a> Analysis<'a> {
             apostrophe: OnceLock::new(),
             last_sentence: AtomicUsize::new(0),
             last_token: AtomicUsize::new(0),
+            barriers: OnceLock::new(),
         }
+    }
+
+    /// The URLs, e-mail addresses, @handles and #hashtags of the prose (see
+    /// [`crate::text::barrier`]), in order.
+    pub fn barriers(&self) -> &[Span] {
+        self.barriers.get_or_init(|| {
+            let mut all = Vec::new();
+            for seg in self.segments {
+                barrier::barriers_in(self.text, *seg, &mut all);
+            }
+            all
+        })
+    }
+
+    /// True when byte `offset` lies in a barrier.
+    pub fn in_barrier(&self, offset: usize) -> bool {
+        let all = self.barriers();
+        let i = all.partition_point(|b| b.end <= offset);
+        all.get(i).is_some_and(|b| b.start <= offset)
+    }
+
+    /// The barriers that overlap `span`.
+    pub fn barriers_overlapping(&self, span: Span) -> &[Span] {
+        let all = self.barriers();
+        let from = all.partition_point(|b| b.end <= span.start);
+        let to = from + all[from..].partition_point(|b| b.start < span.end);
+        &all[from..to]
     }
 
     /// The apostrophe the prose writes: `’` when it writes one anywhere, else `'`. Looked up

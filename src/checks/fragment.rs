@@ -30,7 +30,7 @@ use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
 use crate::glossary::{Role, TermMatch};
 use crate::text::lang::{fold_word, LanguageProfile, WordFrequencies, WordSet};
-use crate::text::{barrier, Token, TokenKind};
+use crate::text::{Token, TokenKind};
 use std::cell::Cell;
 use std::sync::OnceLock;
 
@@ -291,7 +291,6 @@ struct Scratch {
     folded: String,
     ranges: Vec<(usize, usize)>,
     words: Vec<Word>,
-    barriers: Vec<Span>,
     /// The last line looked at by [`SentenceView::paragraph_is_source_only`], and the answer.
     paragraph: Cell<Option<(Span, bool)>>,
 }
@@ -333,14 +332,13 @@ impl<'s, 'a> SentenceView<'s, 'a> {
             folded,
             ranges,
             words,
-            barriers,
             paragraph,
         } = scratch;
         folded.clear();
         ranges.clear();
         words.clear();
         // The words of URLs, e-mail addresses, @handles and #hashtags are never evidence.
-        barrier::barriers_in(text, span, barriers);
+        let barriers = a.barriers_overlapping(span);
         for t in tokens {
             let start = folded.len();
             folded.push_str(fold_word(t.text(text), buf));

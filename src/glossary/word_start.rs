@@ -202,6 +202,9 @@ pub struct WordStartAutomata {
     /// The first words of the patterns that start with a word character: a walk from a word
     /// start is only tried when its word is one of them.
     first_words: FirstWords,
+    /// True for the ASCII bytes that are no word character and start no pattern (spaces,
+    /// most punctuation): the scan steps over a run of them at once.
+    between_words: [bool; 256],
 }
 
 /// A set of words as a bitmap of their hashes: no false negatives, few false positives.
@@ -327,9 +330,14 @@ impl WordStartAutomata {
                 pairs.insert(bit);
             }
         }
+        let mut between_words = [false; 256];
+        for (b, skip) in between_words.iter_mut().enumerate().take(128) {
+            *skip = !ASCII_ALNUM[b] && part_of[b] == NONE;
+        }
         WordStartAutomata {
             parts: built,
             part_of,
+            between_words,
             pairs,
             first_words,
         }
@@ -347,7 +355,16 @@ impl WordStartAutomata {
         // Whether the character before `at` is a word character.
         let mut after_word = false;
         std::iter::from_fn(move || {
-            while let Some(&b) = bytes.get(at) {
+            loop {
+                let gap = bytes[at..]
+                    .iter()
+                    .position(|&b| !self.between_words[usize::from(b)])
+                    .unwrap_or(bytes.len() - at);
+                if gap > 0 {
+                    at += gap;
+                    after_word = false;
+                }
+                let &b = bytes.get(at)?;
                 let here = at;
                 let part = self.part_of[usize::from(b)];
                 let word;
@@ -388,7 +405,6 @@ impl WordStartAutomata {
                     return Some((here, end, pattern));
                 }
             }
-            None
         })
     }
 }

@@ -7,14 +7,13 @@
 
 use crate::diagnostic::Span;
 
-/// Appends the barriers of `span` of `text` to `out` (cleared first), in order.
+/// Appends the barriers of `span` of `text` to `out`, in order.
 pub fn barriers_in(text: &str, span: Span, out: &mut Vec<Span>) {
-    out.clear();
     let s = span.slice(text);
-    let bytes = s.as_bytes();
+    let mut marks = Marks::new(s.as_bytes());
     let mut i = 0;
     // Every barrier holds one of these marks: only the chunks around them are looked at.
-    while let Some(at) = (i..bytes.len()).find(|&k| is_mark(bytes, k)) {
+    while let Some(at) = marks.next_from(i) {
         let (from, to) = chunk_around(s, at);
         if let Some(b) = barrier(s, from, to) {
             out.push(b.shifted(span.start));
@@ -23,14 +22,44 @@ pub fn barriers_in(text: &str, span: Span, out: &mut Vec<Span>) {
     }
 }
 
-/// The barrier that holds byte `offset` of `text`, if any.
-pub fn barrier_at(text: &str, offset: usize) -> Option<Span> {
-    let (from, to) = chunk_around(text, offset);
-    let bytes = &text.as_bytes()[from..to];
-    if !(0..bytes.len()).any(|i| is_mark(bytes, i)) {
-        return None;
+/// The bytes of a text that [`is_mark`], found with vector searches: prose has few, and the
+/// search runs over every byte of a document.
+struct Marks<'b> {
+    bytes: &'b [u8],
+    /// The first `www.` at or after the last place asked, if any (`None` once none is left).
+    www: Option<usize>,
+}
+
+impl<'b> Marks<'b> {
+    fn new(bytes: &'b [u8]) -> Marks<'b> {
+        Marks {
+            bytes,
+            www: memchr::memmem::find(bytes, b"www."),
+        }
     }
-    barrier(text, from, to).filter(|b| b.start <= offset && offset < b.end)
+
+    /// The first mark at or after `from`; asked with `from` never decreasing.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        if self.www.is_some_and(|w| w < from) {
+            // Searched again only past the last answer: each byte is searched once.
+            self.www = bytes
+                .get(from..)
+                .and_then(|rest| memchr::memmem::find(rest, b"www."))
+                .map(|k| from + k);
+        }
+        let limit = self.www.unwrap_or(bytes.len());
+        // `@`, `#` and `:`, the last a mark only before `//` ("10:30" is none).
+        let mut at = from;
+        while at < limit {
+            match memchr::memchr3(b'@', b'#', b':', &bytes[at..limit]) {
+                Some(k) if is_mark(bytes, at + k) => return Some(at + k),
+                Some(k) => at += k + 1,
+                None => break,
+            }
+        }
+        self.www
+    }
 }
 
 /// True when byte `i` of `bytes` may belong to a barrier: `@`, `#`, the `:` of `://`, the
@@ -126,15 +155,32 @@ mod tests {
     }
 
     #[test]
-    fn the_barrier_at_an_offset() {
-        let text = "Le compte @EU_Energy publie, Energy aussi.";
-        let at = text.find("Energy").expect("in the text");
-        assert_eq!(
-            barrier_at(text, at).map(|b| b.slice(text)),
-            Some("@EU_Energy")
-        );
-        let prose = text.rfind("Energy").expect("in the text");
-        assert_eq!(barrier_at(text, prose), None);
-        assert_eq!(barrier_at(text, 0), None);
+    fn the_mark_search_finds_what_a_look_at_every_byte_finds() {
+        let texts = [
+            "Voir https://example.org/the-plan, www.x.fr et @a #b 10:30 a:b :// wwww.",
+            "w ww www ww.www. @@ ## :/ :// é@é #",
+            "",
+            "www.",
+            "x:",
+            "aucune marque ici",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for step in 1..4 {
+                let mut marks = Marks::new(bytes);
+                for from in (0..=bytes.len()).step_by(step) {
+                    let plain = (from..bytes.len()).find(|&k| is_mark(bytes, k));
+                    assert_eq!(marks.next_from(from), plain, "{text:?} from {from}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn barriers_are_appended() {
+        let text = "@a et @b";
+        let mut out = vec![Span::new(0, 0)];
+        barriers_in(text, Span::new(0, text.len()), &mut out);
+        assert_eq!(out.len(), 3);
     }
 }

@@ -58,12 +58,24 @@ fn is_apostrophe(c: char) -> bool {
 /// The character at byte `i` of `s` and its length, without decoding plain ASCII.
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
-    let b = *s.as_bytes().get(i)?;
+    let bytes = s.as_bytes();
+    let b = *bytes.get(i)?;
     if b.is_ascii() {
         return Some((char::from(b), 1));
     }
-    let c = s[i..].chars().next()?;
-    Some((c, c.len_utf8()))
+    // `i` starts a character of valid UTF-8 (the tokenizer steps by whole characters): decode
+    // it from the bytes, without the boundary checks of slicing the string.
+    let tail = |k: usize| u32::from(bytes.get(i + k).map_or(0, |&c| c & 0x3f));
+    let lead = u32::from(b);
+    let (code, len) = match b {
+        0xc0..=0xdf => ((lead & 0x1f) << 6 | tail(1), 2),
+        0xe0..=0xef => ((lead & 0x0f) << 12 | tail(1) << 6 | tail(2), 3),
+        _ => (
+            (lead & 0x07) << 18 | tail(1) << 12 | tail(2) << 6 | tail(3),
+            4,
+        ),
+    };
+    Some((char::from_u32(code)?, len))
 }
 
 /// Tokenizes `segment` of `text` into words and numbers.
@@ -81,15 +93,17 @@ pub fn tokenize(text: &str, segment: Span, profile: &LanguageProfile, out: &mut 
                 .unwrap_or(bytes.len() - i - 1);
             continue;
         }
-        let Some((c, len)) = char_at(src, i) else {
-            break;
-        };
-        if !is_word_char(c) {
-            i += len;
-            continue;
+        if !b.is_ascii() {
+            let Some((c, len)) = char_at(src, i) else {
+                break;
+            };
+            if !is_word_char(c) {
+                i += len;
+                continue;
+            }
         }
         let start = i;
-        let mut end = i + len;
+        let mut end = i;
         // Set when an apostrophe joins the word ("aujourd’hui"): it is no number then.
         let mut joined = false;
         loop {
@@ -98,28 +112,35 @@ pub fn tokenize(text: &str, segment: Span, profile: &LanguageProfile, out: &mut 
                 .iter()
                 .position(|&d| !ASCII_ALNUM[usize::from(d)])
                 .unwrap_or(bytes.len() - end);
-            match char_at(src, end) {
-                Some((d, n)) if is_word_char(d) => end += n,
-                Some((a, n)) if is_apostrophe(a) => {
-                    let after = end + n;
-                    let continues = char_at(src, after).is_some_and(|(w, _)| is_word_char(w));
-                    if !continues {
-                        break;
+            // Any other ASCII byte ends it but the apostrophe; other characters are decoded.
+            let apostrophe = match bytes.get(end) {
+                Some(b'\'') => 1,
+                Some(d) if !d.is_ascii() => match char_at(src, end) {
+                    Some((d, n)) if is_word_char(d) => {
+                        end += n;
+                        continue;
                     }
-                    if profile.is_elision(&src[start..end]) {
-                        out.push(Token {
-                            span: Span::new(segment.start + start, segment.start + end),
-                            kind: TokenKind::Word,
-                            elided: true,
-                        });
-                        i = after;
-                        continue 'words;
-                    }
-                    end = after;
-                    joined = true;
-                }
+                    Some((a, n)) if is_apostrophe(a) => n,
+                    _ => break,
+                },
                 _ => break,
+            };
+            let after = end + apostrophe;
+            let continues = char_at(src, after).is_some_and(|(w, _)| is_word_char(w));
+            if !continues {
+                break;
             }
+            if profile.is_elision(&src[start..end]) {
+                out.push(Token {
+                    span: Span::new(segment.start + start, segment.start + end),
+                    kind: TokenKind::Word,
+                    elided: true,
+                });
+                i = after;
+                continue 'words;
+            }
+            end = after;
+            joined = true;
         }
         let all_digits = !joined && bytes[start..end].iter().all(u8::is_ascii_digit);
         out.push(Token {
@@ -284,6 +305,15 @@ fn ends_with_abbreviation(before: &str, profile: &LanguageProfile) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_are_decoded_from_the_bytes_as_the_string_decodes_them() {
+        let text = "aé’\u{10348}ß\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}z";
+        for (i, c) in text.char_indices() {
+            assert_eq!(char_at(text, i), Some((c, c.len_utf8())), "at {i}");
+        }
+        assert_eq!(char_at(text, text.len()), None);
+    }
 
     fn words(text: &str) -> Vec<&str> {
         let mut out = Vec::new();

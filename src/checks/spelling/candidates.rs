@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 use super::similarity::joined_key;
 use crate::analysis::Analysis;
 use crate::diagnostic::Span;
-use crate::text::{barrier, Token, TokenKind};
+use crate::text::{Token, TokenKind};
 
 /// No function word of a language is longer than this many bytes (spares a lookup).
 const FUNCTION_WORD_MAX: usize = 12;
@@ -54,7 +54,7 @@ pub(crate) fn name_spans(a: &Analysis<'_>, out: &mut Vec<Span>) {
                 && is_particle(a, t));
         // A word of a URL, an address, a handle or a hashtag ("@EU_Energy") is not a name as
         // the writer spells it.
-        if !starts || barrier::barrier_at(a.text, t.span.start).is_some() {
+        if !starts || a.in_barrier(t.span.start) {
             i += 1;
             continue;
         }
