@@ -113,23 +113,21 @@ pub struct GlossaryMatcher {
 /// language `profile` counts them ("Ursula von der Leyen" → "von der Leyen", Portuguese
 /// "Luiz Inácio Lula da Silva" → "da Silva"). `None` for one-word forms.
 pub(crate) fn derive_surname<'f>(form: &'f str, profile: &LanguageProfile) -> Option<&'f str> {
-    let words: Vec<(usize, &str)> = form
-        .split(' ')
-        .scan(0, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    if words.len() < 2 {
+    let words = form.split(' ').filter(|w| !w.is_empty());
+    let n = words.clone().count();
+    if n < 2 {
         return None;
     }
-    let mut first = words.len() - 1;
-    while first > 1 && profile.is_name_particle(words[first - 1].1) {
-        first -= 1;
+    // The last word, and the particles before it that are not the first word.
+    let mut first = words.clone().next_back()?;
+    for (k, w) in words.rev().enumerate().skip(1) {
+        if k == n - 1 || !profile.is_name_particle(w) {
+            break;
+        }
+        first = w;
     }
-    let surname = &form[words[first].0..];
+    // `first` is a piece of `form`: its offset there is the distance between their starts.
+    let surname = &form[first.as_ptr() as usize - form.as_ptr() as usize..];
     (surname.chars().filter(|c| c.is_alphabetic()).count() >= 3).then_some(surname)
 }
 
@@ -261,6 +259,18 @@ fn prepared(
     case_sensitive: bool,
 ) -> Option<(String, Entry)> {
     let key = Folded::fold_str(form, CaseMode::Fold);
+    prepared_as(key, form, concept, role, surname, case_sensitive)
+}
+
+/// [`prepared`] for a form already folded into `key`.
+fn prepared_as(
+    key: String,
+    form: &str,
+    concept: usize,
+    role: Role,
+    surname: bool,
+    case_sensitive: bool,
+) -> Option<(String, Entry)> {
     if key.is_empty() || !key.chars().any(is_word_char) {
         return None;
     }
@@ -393,6 +403,7 @@ fn concept_forms(
         c.forms(source)
     };
     let mut person_forms: Vec<(&str, Role)> = Vec::new();
+    let first = out.len();
     if let Some(t) = tgt {
         let forms = with_role(t.preferred.as_slice(), Role::Preferred)
             .chain(with_role(&t.accepted, Role::Accepted))
@@ -407,23 +418,22 @@ fn concept_forms(
         }
     }
     if let Some(s) = src.filter(|_| source != target) {
-        let target_right: Vec<String> = tgt
-            .map(|t| {
-                t.right_forms()
-                    .map(|f| Folded::fold_str(f, CaseMode::Fold))
-                    .collect()
-            })
-            .unwrap_or_default();
+        // The target's right forms, folded above (a form with no word character, left out
+        // there, is no source name either).
+        let target_right = first..out.len();
         let names = s.preferred.iter().chain(&s.accepted);
         for f in names {
+            let key = Folded::fold_str(f, CaseMode::Fold);
             let role = if c.keep {
                 Role::Preferred
-            } else if target_right.contains(&Folded::fold_str(f, CaseMode::Fold)) {
+            } else if out[target_right.clone()].iter().any(|(k, e)| {
+                matches!(e.role, Role::Preferred | Role::Accepted | Role::Abbr) && *k == key
+            }) {
                 continue;
             } else {
                 Role::Source
             };
-            out.extend(prepared(f, i, role, false, cs));
+            out.extend(prepared_as(key, f, i, role, false, cs));
             person_forms.push((f, role));
         }
         if let Some(a) = &s.abbr {
@@ -436,20 +446,20 @@ fn concept_forms(
             SurnamePolicy::Off => {}
             SurnamePolicy::Given(s) => out.extend(prepared(s, i, Role::Preferred, true, true)),
             SurnamePolicy::Derived => {
-                let right: Vec<String> = person_forms
+                let surnames: Vec<(&str, String, Role)> = person_forms
                     .iter()
-                    .filter(|(_, r)| r.is_right())
-                    .filter_map(|(f, _)| derive_surname(f, profile))
-                    .map(|s| Folded::fold_str(s, CaseMode::Fold))
+                    .filter_map(|&(f, role)| {
+                        let s = derive_surname(f, profile)?;
+                        Some((s, Folded::fold_str(s, CaseMode::Fold), role))
+                    })
                     .collect();
-                for (f, role) in &person_forms {
-                    let Some(s) = derive_surname(f, profile) else {
-                        continue;
-                    };
-                    if !role.is_right() && right.contains(&Folded::fold_str(s, CaseMode::Fold)) {
+                for (s, key, role) in &surnames {
+                    // A wrong form's surname that is also a right form's is no mistake.
+                    let right_too = || surnames.iter().any(|(_, k, r)| r.is_right() && k == key);
+                    if !role.is_right() && right_too() {
                         continue;
                     }
-                    out.extend(prepared(s, i, *role, true, true));
+                    out.extend(prepared_as(key.clone(), s, i, *role, true, true));
                 }
             }
         }
