@@ -60,7 +60,7 @@ impl<'a> Analysis<'a> {
         }
         let folded = Folded::new(text, &doc.segments, CaseMode::Fold);
         let mut terms = Vec::new();
-        glossary.find(text, &folded, &tokens, &mut terms);
+        glossary.find(text, &folded, &mut terms);
         Analysis {
             name: &doc.name,
             text,

@@ -16,7 +16,7 @@ use super::model::{Concept, Glossary, Kind, Lang, SurnamePolicy};
 use super::word_start::WordStartAutomata;
 use crate::diagnostic::Span;
 use crate::text::fold::is_word_char;
-use crate::text::{CaseMode, Folded, LanguageProfile, Token};
+use crate::text::{CaseMode, Folded, LanguageProfile};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -99,10 +99,8 @@ pub struct TermMatch {
 /// The glossary compiled for one target and source language.
 #[derive(Debug)]
 pub struct GlossaryMatcher {
-    /// The automata over every pattern but the short words, walked from word starts.
+    /// The sorted forms of every pattern, walked from word starts.
     automaton: Option<WordStartAutomata>,
-    /// The patterns found by looking up the document's tokens.
-    short_words: ShortWords,
     patterns: Vec<Vec<Entry>>,
     concepts: Arc<Vec<Concept>>,
     target: Lang,
@@ -144,53 +142,6 @@ fn case_kept(text: &str) -> Cow<'_, str> {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(Folded::fold_str(text, CaseMode::Keep))
-    }
-}
-
-/// Patterns of one to three ASCII letters or digits ("ue", "x", "ap", "g7"), found by looking
-/// up the document's short tokens instead of by the automaton: there they would match inside
-/// a great many words ("ue" in "que", "un" in "aucun"), each match stopping the scan only to
-/// be rejected.
-#[derive(Debug, Default)]
-struct ShortWords {
-    /// Packed folded bytes (see [`ShortWords::key`]) → index in `patterns`.
-    by_key: FxHashMap<u32, u32>,
-}
-
-impl ShortWords {
-    /// The longest short word, in bytes.
-    const MAX: usize = 3;
-
-    /// The key of a short word, if `word` is one: its lowercase bytes and its length packed
-    /// into one number.
-    fn key(word: &[u8]) -> Option<u32> {
-        if word.is_empty() || word.len() > Self::MAX || !word.iter().all(u8::is_ascii_alphanumeric)
-        {
-            return None;
-        }
-        let mut key = (word.len() as u32) << 24;
-        for (i, b) in word.iter().enumerate() {
-            key |= u32::from(b.to_ascii_lowercase()) << (8 * i);
-        }
-        Some(key)
-    }
-
-    /// Appends the matches among `tokens`, in order.
-    fn find(&self, original: &str, tokens: &[Token], out: &mut Vec<(Span, u32)>) {
-        if self.by_key.is_empty() {
-            return;
-        }
-        for t in tokens {
-            if t.span.len() > Self::MAX {
-                continue;
-            }
-            let Some(key) = Self::key(t.span.slice(original).as_bytes()) else {
-                continue;
-            };
-            if let Some(&pattern) = self.by_key.get(&key) {
-                out.push((t.span, pattern));
-            }
-        }
     }
 }
 
@@ -498,21 +449,11 @@ impl GlossaryMatcher {
             }
         }
         let (patterns, entries) = b.into_patterns();
-        let mut short_words = ShortWords::default();
-        let mut automaton_patterns = Vec::with_capacity(patterns.len());
-        for (i, p) in patterns.iter().enumerate() {
-            match ShortWords::key(p.as_bytes()) {
-                Some(key) => {
-                    short_words.by_key.insert(key, i as u32);
-                }
-                None => automaton_patterns.push(i as u32),
-            }
-        }
+        let automaton_patterns: Vec<u32> = (0..patterns.len() as u32).collect();
         let automaton = (!automaton_patterns.is_empty())
             .then(|| WordStartAutomata::new(&patterns, &automaton_patterns));
         GlossaryMatcher {
             automaton,
-            short_words,
             patterns: entries,
             concepts: Arc::clone(&glossary.concepts),
             target,
@@ -554,38 +495,14 @@ impl GlossaryMatcher {
     }
 
     /// Finds every glossary form in the folded document, whole words only, and appends the
-    /// matches (sorted by position) to `out`. `tokens` are the document's tokens (for the
-    /// short words, see [`ShortWords`]).
-    pub fn find(
-        &self,
-        original: &str,
-        folded: &Folded,
-        tokens: &[Token],
-        out: &mut Vec<TermMatch>,
-    ) {
-        let mut found: Vec<(Span, u32)> = Vec::new();
-        if let Some(automata) = &self.automaton {
-            let hay = folded.as_str();
-            let mut offsets = folded.cursor();
-            for (start, end, pattern) in automata.whole_word_matches(hay) {
-                found.push((offsets.original_span(start, end), pattern));
-            }
-        }
-        let mut short = Vec::new();
-        self.short_words.find(original, tokens, &mut short);
-        // A short word inside a longer match is part of it: the longer one wins, as it would
-        // in one leftmost-longest scan.
-        let mut longer = found.iter().peekable();
-        short.retain(|(span, _)| {
-            while longer.next_if(|(l, _)| l.end <= span.start).is_some() {}
-            longer.peek().is_none_or(|(l, _)| l.start >= span.end)
-        });
-        if !short.is_empty() {
-            found.extend(short);
-            found.sort_by_key(|(span, _)| span.start);
-        }
-        for (span, pattern) in found {
-            self.push_match(original, span, pattern, out);
+    /// matches (sorted by position) to `out`.
+    pub fn find(&self, original: &str, folded: &Folded, out: &mut Vec<TermMatch>) {
+        let Some(automata) = &self.automaton else {
+            return;
+        };
+        let mut offsets = folded.cursor();
+        for (start, end, pattern) in automata.whole_word_matches(folded.as_str()) {
+            self.push_match(original, offsets.original_span(start, end), pattern, out);
         }
     }
 
@@ -655,11 +572,8 @@ mod tests {
 
     fn find<'a>(m: &GlossaryMatcher, text: &'a str) -> Vec<(&'a str, Role, bool)> {
         let folded = Folded::new(text, &[Span::new(0, text.len())], CaseMode::Fold);
-        let mut tokens = Vec::new();
-        let fr = LanguageProfile::get("fr").expect("French is built in");
-        crate::text::tokenize::tokenize(text, Span::new(0, text.len()), fr, &mut tokens);
         let mut out = Vec::new();
-        m.find(text, &folded, &tokens, &mut out);
+        m.find(text, &folded, &mut out);
         out.iter()
             .map(|t| (t.span.slice(text), t.role, t.surname))
             .collect()
@@ -786,7 +700,7 @@ fr = "Éteignoir"
     }
 
     #[test]
-    fn short_words_match_whole_tokens_in_their_case_only() {
+    fn short_words_match_whole_words_in_their_case_only() {
         let m = matcher(
             r#"
 [[concept]]
@@ -826,11 +740,8 @@ fr = "UE Kingdom"
         let m = matcher(GLOSSARY);
         let text = "Semaine d’actualités, puis Semaine des infos.";
         let folded = Folded::new(text, &[Span::new(0, text.len())], CaseMode::Fold);
-        let mut tokens = Vec::new();
-        let fr = LanguageProfile::get("fr").expect("French is built in");
-        crate::text::tokenize::tokenize(text, Span::new(0, text.len()), fr, &mut tokens);
         let mut out = Vec::new();
-        m.find(text, &folded, &tokens, &mut out);
+        m.find(text, &folded, &mut out);
         let got: Vec<(&str, bool)> = out
             .iter()
             .map(|t| (t.span.slice(text), t.derived))

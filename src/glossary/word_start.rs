@@ -256,6 +256,7 @@ impl BitSet {
 
 /// The end of the run of word characters starting at `start` (a word character), and a
 /// hash of its characters.
+#[inline]
 fn word_run(hay: &str, start: usize) -> (usize, u64) {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let bytes = hay.as_bytes();

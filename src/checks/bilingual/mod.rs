@@ -204,10 +204,8 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
 /// of its concept (a target-only form met in the source means nothing here).
 fn source_terms(a: &Analysis<'_>, source: &str) -> Vec<TermMatch> {
     let folded = Folded::new(source, &[Span::new(0, source.len())], CaseMode::Fold);
-    let mut tokens = Vec::new();
-    tokenize::tokenize(source, Span::new(0, source.len()), a.source, &mut tokens);
     let mut found = Vec::new();
-    a.glossary.find(source, &folded, &tokens, &mut found);
+    a.glossary.find(source, &folded, &mut found);
     let lang = a.glossary.source();
     found.retain(|m| {
         let found = Folded::fold_str(m.span.slice(source), CaseMode::Fold);
