@@ -208,6 +208,22 @@ pub fn gallop<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize
 mod tests {
     use super::*;
 
+    /// Runs `f` on the analysis of `text` as French plain text with no glossary.
+    fn with_analysis(text: &str, f: impl FnOnce(&Analysis<'_>)) {
+        let doc = Document::plain(crate::input::Source {
+            name: "t.txt".into(),
+            text: text.into(),
+        });
+        let g = crate::glossary::GlossaryMatcher::new(
+            &crate::glossary::Glossary::default(),
+            crate::glossary::Lang::Fr,
+            crate::glossary::Lang::En,
+        );
+        let fr = LanguageProfile::get("fr").expect("French is built in");
+        let a = Analysis::new(&doc, &g, fr, fr);
+        f(&a);
+    }
+
     #[test]
     fn gallop_finds_what_a_search_finds_from_any_starting_point() {
         let items: Vec<usize> = (0..200).map(|i| i / 3).collect();
@@ -227,30 +243,43 @@ mod tests {
     #[test]
     fn token_before_answers_questions_in_any_order() {
         let text = "Un deux trois quatre cinq six sept huit neuf dix.";
-        let doc = Document::plain(crate::input::Source {
-            name: "t.txt".into(),
-            text: text.into(),
+        with_analysis(text, |a| {
+            let expected = |offset: usize| {
+                a.tokens
+                    .iter()
+                    .rev()
+                    .find(|t| t.span.end <= offset)
+                    .map(|t| t.text(text))
+            };
+            let offsets = [0, 3, 20, 2, 49, 8, 8, 30, 1, 50, 14];
+            for offset in offsets {
+                assert_eq!(
+                    a.token_before(offset).map(|t| t.text(text)),
+                    expected(offset)
+                );
+            }
         });
-        let g = crate::glossary::GlossaryMatcher::new(
-            &crate::glossary::Glossary::default(),
-            crate::glossary::Lang::Fr,
-            crate::glossary::Lang::En,
-        );
-        let fr = LanguageProfile::get("fr").expect("French is built in");
-        let a = Analysis::new(&doc, &g, fr, fr);
-        let expected = |offset: usize| {
-            a.tokens
+    }
+
+    #[test]
+    fn barriers_are_asked_by_offset_and_by_span() {
+        let text = "Suivez @EU_Energy et https://example.org/plan.\n\nPuis #Fin, rien d’autre.";
+        with_analysis(text, |a| {
+            let found: Vec<&str> = a.barriers().iter().map(|b| b.slice(text)).collect();
+            assert_eq!(found, ["@EU_Energy", "https://example.org/plan", "#Fin"]);
+            let handle = text.find('@').expect("in the text");
+            assert!(!a.in_barrier(handle - 1));
+            assert!(a.in_barrier(handle));
+            assert!(a.in_barrier(handle + "@EU_Energy".len() - 1));
+            assert!(!a.in_barrier(handle + "@EU_Energy".len()));
+            let second_paragraph = Span::new(text.find("Puis").expect("in the text"), text.len());
+            let within: Vec<&str> = a
+                .barriers_overlapping(second_paragraph)
                 .iter()
-                .rev()
-                .find(|t| t.span.end <= offset)
-                .map(|t| t.text(text))
-        };
-        let offsets = [0, 3, 20, 2, 49, 8, 8, 30, 1, 50, 14];
-        for offset in offsets {
-            assert_eq!(
-                a.token_before(offset).map(|t| t.text(text)),
-                expected(offset)
-            );
-        }
+                .map(|b| b.slice(text))
+                .collect();
+            assert_eq!(within, ["#Fin"]);
+            assert!(a.barriers_overlapping(Span::new(0, 6)).is_empty());
+        });
     }
 }

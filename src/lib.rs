@@ -21,4 +21,6 @@ pub mod lsp;
 pub mod render;
 pub mod report;
 pub mod suppress;
+#[cfg(test)]
+mod test_rng;
 pub mod text;

@@ -619,13 +619,8 @@ mod tests {
         let pieces = [
             "ag", "agence", "agences", "de", "d'", "-", " ", "é", "2", "&", "x",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::Xorshift::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| rng.below(n);
         for round in 0..300 {
             let mut forms = Vec::new();
             for _ in 0..30 {

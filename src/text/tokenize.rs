@@ -337,6 +337,95 @@ mod tests {
         out.iter().map(|s| s.slice(text)).collect()
     }
 
+    /// The tokenizer's rules read one character at a time, as its documentation states them.
+    fn tokenize_by_characters(text: &str, profile: &LanguageProfile) -> Vec<Token> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let at = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+        let word = |k: usize| chars.get(k).is_some_and(|&(_, c)| is_word_char(c));
+        let mut out = Vec::new();
+        let mut k = 0;
+        'words: while k < chars.len() {
+            if !word(k) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            let mut end = k;
+            let mut joined = false;
+            loop {
+                while word(end) {
+                    end += 1;
+                }
+                let apostrophe = chars.get(end).is_some_and(|&(_, c)| is_apostrophe(c));
+                if !(apostrophe && word(end + 1)) {
+                    break;
+                }
+                if profile.is_elision(&text[at(start)..at(end)]) {
+                    out.push(Token {
+                        span: Span::new(at(start), at(end)),
+                        kind: TokenKind::Word,
+                        elided: true,
+                    });
+                    k = end + 1;
+                    continue 'words;
+                }
+                end += 1;
+                joined = true;
+            }
+            let piece = &text[at(start)..at(end)];
+            let number = !joined && piece.bytes().all(|b| b.is_ascii_digit());
+            out.push(Token {
+                span: Span::new(at(start), at(end)),
+                kind: if number {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                },
+                elided: false,
+            });
+            k = end;
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_are_those_of_the_rules_read_character_by_character() {
+        let pieces = [
+            "l",
+            "qu",
+            "aujourd",
+            "hui",
+            "L",
+            "D",
+            "12",
+            "G7",
+            "'",
+            "\u{2019}",
+            "\u{2bc}",
+            "-",
+            " ",
+            "é",
+            "É",
+            "e\u{301}",
+            "\u{301}",
+            "«",
+            "\u{a0}",
+            "\u{10348}",
+            "ß",
+            ".",
+            "@",
+        ];
+        let mut rng = crate::test_rng::Xorshift::new(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| rng.below(n);
+        let fr = LanguageProfile::french();
+        for _ in 0..3000 {
+            let text: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let mut got = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), fr, &mut got);
+            assert_eq!(got, tokenize_by_characters(&text, fr), "{text:?}");
+        }
+    }
+
     #[test]
     fn sentence_marks_are_found_in_order_as_a_plain_scan_finds_them() {
         let text = "Il a dit… « Non ! » — Pourquoi ? C’est fini.\nVoilà… ?!.\n\n–Fin—…";
