@@ -293,6 +293,13 @@ impl Folded {
                     self.push_anchor(next, true);
                     in_space = false;
                 }
+                // Signs and punctuation with no case and no decomposition (« » ° “ ” …) fold
+                // to themselves, unless a combining mark follows.
+                CharFold::Complex if is_plain_sign(c) && !starts_with_combining_mark(&src[i..]) => {
+                    self.push_anchor(at, true);
+                    self.text.push(c);
+                    in_space = false;
+                }
                 // Plain ASCII comes here only before a combining mark: compose the cluster.
                 CharFold::Same | CharFold::Complex => {
                     // A starter and its combining marks form one cluster.
@@ -403,6 +410,12 @@ fn plain_chunk(x: u64, space: bool) -> bool {
     spaces & (spaces >> 8) == 0 && !(space && first_space)
 }
 
+/// True for the signs of Latin-1 (U+00A1 to U+00BF) and the general punctuation (U+2010 to
+/// U+205E): none has a case or a canonical decomposition, so NFC and lowercasing keep them.
+fn is_plain_sign(c: char) -> bool {
+    matches!(c, '\u{a1}'..='\u{bf}' | '\u{2010}'..='\u{205e}')
+}
+
 /// The lowercase of a precomposed Latin letter (U+00C0 to U+017F, not İ): one letter.
 /// Latin-1 capitals are 0x20 below their small letters (but ×), without a table lookup.
 fn lowercase_latin(c: char) -> char {
@@ -459,6 +472,30 @@ pub fn strip_diacritics(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_signs_fold_as_normalizing_and_lowercasing_does() {
+        let signs = ('\u{a1}'..='\u{bf}').chain('\u{2010}'..='\u{205e}');
+        for c in signs.filter(|&c| is_plain_sign(c)) {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+            for after in ["", "a", "\u{301}", "\u{327}\u{301}"] {
+                let s = format!("x{c}{after}");
+                let want: String = s.nfc().flat_map(char::to_lowercase).collect();
+                let folded = Folded::new(&s, &[Span::new(0, s.len())], CaseMode::Fold);
+                assert_eq!(folded.original_offset(folded.as_str().len()), s.len());
+                // Spaces, apostrophes and invisible marks among them fold as such.
+                if !matches!(classify(c), CharFold::Complex) {
+                    continue;
+                }
+                assert_eq!(folded.as_str(), want, "{s:?}");
+                if after.is_empty() || after == "a" {
+                    // Byte for byte: the end of the sign maps to its end in the original.
+                    let end = 1 + c.len_utf8();
+                    assert_eq!(folded.original_offset(end), end, "{s:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn plain_strings_fold_as_the_offset_mapping_fold_does() {
