@@ -223,11 +223,11 @@ impl<'a> Languages<'a> {
             if t.kind != TokenKind::Word || t.elided || t.span.len() > self.telltales.len.min(32) {
                 return false;
             }
-            let word = t.text(text);
-            if word.is_ascii() {
-                self.telltales.words.contains(word)
+            let bytes = &text.as_bytes()[t.span.start..t.span.end];
+            if bytes.is_ascii() {
+                self.telltales.words.contains_ascii(bytes)
             } else {
-                !self.telltales.ascii && self.telltales.words.contains(fold_word(word, buf))
+                !self.telltales.ascii && self.telltales.words.contains(fold_word(t.text(text), buf))
             }
         })
     }

@@ -110,6 +110,19 @@ impl WordSet {
         self.look_up(word)
     }
 
+    /// [`WordSet::contains`] for the bytes of a word already known to be ASCII: the sieve
+    /// needs no second pass over them.
+    #[inline]
+    pub fn contains_ascii(&self, bytes: &[u8]) -> bool {
+        if bytes.len() <= PACKED_LEN && !bytes.is_empty() {
+            let bit = sieve_bit(bytes);
+            if self.sieve[bit / 64] & 1 << (bit % 64) == 0 {
+                return false;
+            }
+        }
+        std::str::from_utf8(bytes).is_ok_and(|word| self.look_up(word))
+    }
+
     /// [`WordSet::contains`] past the sieve.
     #[inline(never)]
     fn look_up(&self, word: &str) -> bool {
@@ -184,11 +197,9 @@ mod tests {
             probes.extend(longer);
         }
         for probe in &probes {
-            assert_eq!(
-                set.contains(probe),
-                plain.contains(&probe.to_lowercase()),
-                "{probe:?}"
-            );
+            let want = plain.contains(&probe.to_lowercase());
+            assert_eq!(set.contains(probe), want, "{probe:?}");
+            assert_eq!(set.contains_ascii(probe.as_bytes()), want, "{probe:?}");
         }
     }
 
@@ -221,6 +232,8 @@ mod tests {
         let long = "a".repeat(40);
         let set = WordSet::new([long.as_str(), "für", "İ", "FÜR", "K"]);
         assert!(set.contains(&long.to_uppercase()));
+        assert!(set.contains_ascii(long.to_uppercase().as_bytes()));
+        assert!(!set.contains_ascii(b"fur"));
         assert!(set.contains("FÜR"));
         assert!(set.contains("İ"));
         assert!(!set.contains("fur"));
