@@ -835,7 +835,17 @@ fn terms_in<'a>(a: &'a Analysis<'_>, span: Span, from: &mut usize) -> &'a [TermM
 
 /// True for an acronym: two or more letters, all capitals ("OTAN", "POLITICO", "G7").
 fn is_acronym(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+    // One pass that stops at the first lowercase letter: most words have one early.
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 #[cfg(test)]

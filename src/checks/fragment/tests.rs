@@ -420,3 +420,17 @@ fr = { preferred = "de pointe", accepted = ["state of the art"] }
 "#;
     test_support::assert_clean(glossary, rule, &[text]);
 }
+
+#[test]
+fn acronyms_are_what_their_definition_says_in_one_pass() {
+    let literal = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let words = [
+        "OTAN", "UE", "G7", "A", "É.-U.", "Les", "iPhone", "OTSC-x", "ÉLYSÉE", "ß", "SS", "1990",
+        "", "X-Æ", "ǅX", "Ⅻ", "ⅻ", "BBC's",
+    ];
+    for w in words {
+        assert_eq!(super::is_acronym(w), literal(w), "{w:?}");
+    }
+}

@@ -157,7 +157,10 @@ fn is_name_word(a: &Analysis<'_>, t: &Token) -> bool {
         return false;
     }
     let word = t.text(a.text);
-    word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+    // Two letters: most names start with two ASCII ones.
+    let two_letters = matches!(word.as_bytes(), [x, y, ..] if x.is_ascii_alphabetic() && y.is_ascii_alphabetic())
+        || word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some();
+    two_letters
         && (word.len() > FUNCTION_WORD_MAX || !a.target.is_function_word(word))
         && !a
             .target
