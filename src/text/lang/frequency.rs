@@ -94,12 +94,17 @@ pub fn fold_word<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
         return word;
     }
     buf.clear();
-    let normalized: Cow<'_, str> =
-        if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
-            Cow::Borrowed(word)
-        } else {
-            Cow::Owned(word.nfc().collect())
-        };
+    if word.is_ascii() {
+        // Lowercased as one block: no apostrophe to map, nothing to normalize.
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        return buf.as_str();
+    }
+    let normalized: Cow<'_, str> = if is_nfc_quick(word.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.nfc().collect())
+    };
     for c in normalized.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' => buf.push('\''),
