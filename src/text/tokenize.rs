@@ -38,16 +38,21 @@ impl Token {
 
     /// True when the token starts with an uppercase letter.
     pub fn is_capitalized(&self, original: &str) -> bool {
-        self.text(original)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        match original.as_bytes().get(self.span.start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self
+                .text(original)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+        }
     }
 
     /// True when `next` follows this token after exactly one hyphen ("Haut-Karabakh").
     pub fn hyphen_joined(&self, next: &Token, original: &str) -> bool {
-        let gap = &original[self.span.end..next.span.start];
-        matches!(gap, "-" | "\u{2010}" | "\u{2011}")
+        // On the bytes: the gap is one hyphen, U+2010 or U+2011.
+        let gap = original.as_bytes().get(self.span.end..next.span.start);
+        matches!(gap, Some(b"-" | b"\xe2\x80\x90" | b"\xe2\x80\x91"))
     }
 }
 
@@ -307,6 +312,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn capitals_and_hyphens_are_read_from_the_bytes_as_from_the_characters() {
+        let text = "Haut-Karabakh É-u a\u{2010}b c\u{2011}D e\u{2012}f g--h 1-2 ǅx";
+        let tokens = french_tokens(text);
+        for (i, t) in tokens.iter().enumerate() {
+            let first = t.text(text).chars().next().expect("tokens are not empty");
+            assert_eq!(t.is_capitalized(text), first.is_uppercase(), "{t:?}");
+            if let Some(next) = tokens.get(i + 1) {
+                let gap = &text[t.span.end..next.span.start];
+                let plain = matches!(gap, "-" | "\u{2010}" | "\u{2011}");
+                assert_eq!(t.hyphen_joined(next, text), plain, "{gap:?}");
+            }
+        }
+    }
+
+    #[test]
     fn characters_are_decoded_from_the_bytes_as_the_string_decodes_them() {
         let text = "aé’\u{10348}ß\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}z";
         for (i, c) in text.char_indices() {
@@ -315,7 +335,7 @@ mod tests {
         assert_eq!(char_at(text, text.len()), None);
     }
 
-    fn words(text: &str) -> Vec<&str> {
+    fn french_tokens(text: &str) -> Vec<Token> {
         let mut out = Vec::new();
         tokenize(
             text,
@@ -323,7 +343,11 @@ mod tests {
             LanguageProfile::french(),
             &mut out,
         );
-        out.iter().map(|t| t.text(text)).collect()
+        out
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        french_tokens(text).iter().map(|t| t.text(text)).collect()
     }
 
     fn split(text: &str) -> Vec<&str> {
