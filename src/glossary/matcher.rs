@@ -200,21 +200,9 @@ impl Builder {
     }
 }
 
-/// A form as the matcher looks it up, folded, with its meaning; `None` for a form with no
-/// word character.
+/// A form as the matcher looks it up, `key` (the form folded), with its meaning; `None` for a
+/// form with no word character.
 fn prepared(
-    form: &str,
-    concept: usize,
-    role: Role,
-    surname: bool,
-    case_sensitive: bool,
-) -> Option<(String, Entry)> {
-    let key = Folded::fold_str(form, CaseMode::Fold);
-    prepared_as(key, form, concept, role, surname, case_sensitive)
-}
-
-/// [`prepared`] for a form already folded into `key`.
-fn prepared_as(
     key: String,
     form: &str,
     concept: usize,
@@ -347,6 +335,7 @@ fn concept_forms(
     out: &mut Vec<(String, Entry)>,
 ) {
     let cs = c.case_sensitive;
+    let fold = |f: &str| Folded::fold_str(f, CaseMode::Fold);
     let tgt = c.forms(target);
     let src = if c.keep {
         c.kept_forms(source)
@@ -362,7 +351,7 @@ fn concept_forms(
             .chain(with_role(&t.variants, Role::Variant))
             .chain(with_role(&t.wrong, Role::Wrong));
         for (f, role) in forms {
-            out.extend(prepared(f, i, role, false, cs));
+            out.extend(prepared(fold(f), f, i, role, false, cs));
             if role != Role::Wrong && role != Role::Abbr {
                 person_forms.push((f, role));
             }
@@ -374,7 +363,7 @@ fn concept_forms(
         let target_right = first..out.len();
         let names = s.preferred.iter().chain(&s.accepted);
         for f in names {
-            let key = Folded::fold_str(f, CaseMode::Fold);
+            let key = fold(f);
             let role = if c.keep {
                 Role::Preferred
             } else if out[target_right.clone()].iter().any(|(k, e)| {
@@ -384,24 +373,26 @@ fn concept_forms(
             } else {
                 Role::Source
             };
-            out.extend(prepared_as(key, f, i, role, false, cs));
+            out.extend(prepared(key, f, i, role, false, cs));
             person_forms.push((f, role));
         }
         if let Some(a) = &s.abbr {
             let role = if c.keep { Role::Abbr } else { Role::SourceAbbr };
-            out.extend(prepared(a, i, role, false, cs));
+            out.extend(prepared(fold(a), a, i, role, false, cs));
         }
     }
     if c.kind == Kind::Person {
         match &c.surname {
             SurnamePolicy::Off => {}
-            SurnamePolicy::Given(s) => out.extend(prepared(s, i, Role::Preferred, true, true)),
+            SurnamePolicy::Given(s) => {
+                out.extend(prepared(fold(s), s, i, Role::Preferred, true, true))
+            }
             SurnamePolicy::Derived => {
                 let surnames: Vec<(&str, String, Role)> = person_forms
                     .iter()
                     .filter_map(|&(f, role)| {
                         let s = derive_surname(f, profile)?;
-                        Some((s, Folded::fold_str(s, CaseMode::Fold), role))
+                        Some((s, fold(s), role))
                     })
                     .collect();
                 for (s, key, role) in &surnames {
@@ -410,7 +401,7 @@ fn concept_forms(
                     if !role.is_right() && right_too() {
                         continue;
                     }
-                    out.extend(prepared_as(key.clone(), s, i, *role, true, true));
+                    out.extend(prepared(key.clone(), s, i, *role, true, true));
                 }
             }
         }

@@ -101,11 +101,8 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        if bytes.len() <= PACKED_LEN && !bytes.is_empty() && bytes.is_ascii() {
-            let bit = sieve_bit(bytes);
-            if self.sieve[bit / 64] & 1 << (bit % 64) == 0 {
-                return false;
-            }
+        if bytes.is_ascii() && !self.sieve_lets_through(bytes) {
+            return false;
         }
         self.look_up(word)
     }
@@ -114,13 +111,18 @@ impl WordSet {
     /// needs no second pass over them.
     #[inline]
     pub fn contains_ascii(&self, bytes: &[u8]) -> bool {
-        if bytes.len() <= PACKED_LEN && !bytes.is_empty() {
-            let bit = sieve_bit(bytes);
-            if self.sieve[bit / 64] & 1 << (bit % 64) == 0 {
-                return false;
-            }
+        self.sieve_lets_through(bytes) && std::str::from_utf8(bytes).is_ok_and(|w| self.look_up(w))
+    }
+
+    /// False when the sieve turns the ASCII word `bytes` away; words it does not cover (empty
+    /// or longer than [`PACKED_LEN`]) pass.
+    #[inline]
+    fn sieve_lets_through(&self, bytes: &[u8]) -> bool {
+        if bytes.len() > PACKED_LEN || bytes.is_empty() {
+            return true;
         }
-        std::str::from_utf8(bytes).is_ok_and(|word| self.look_up(word))
+        let bit = sieve_bit(bytes);
+        self.sieve[bit / 64] & 1 << (bit % 64) != 0
     }
 
     /// [`WordSet::contains`] past the sieve.
