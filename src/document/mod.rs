@@ -221,7 +221,15 @@ impl Document {
                 Format::Text | Format::Markdown => {
                     map.edits_to_original(prose, edit, str::to_owned)
                 }
-                Format::Po => map.edits_to_original(prose, edit, po::escape),
+                Format::Po => {
+                    // Escaped after mapping: what a replacement starts with may depend on the
+                    // escape written before it in the original ("\6" then "10").
+                    let mut edits = map.edits_to_original(prose, edit, str::to_owned);
+                    for e in &mut edits {
+                        po::escape_edit(&self.original, e);
+                    }
+                    edits
+                }
                 Format::Xliff => {
                     // Escaped after mapping: inside a CDATA section the text goes in raw.
                     let mut edits = map.edits_to_original(prose, edit, str::to_owned);

@@ -14,7 +14,7 @@
 use super::error::Located;
 use super::prose::ProseBuilder;
 use super::{Bilingual, SegmentPair};
-use crate::diagnostic::Span;
+use crate::diagnostic::{Edit, Span};
 
 /// A part of a string literal: bytes copied as they are, or one escape sequence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -460,6 +460,55 @@ pub(super) fn escape(text: &str) -> String {
     out
 }
 
+/// Escapes the replacement of `edit`, an edit of the PO file `original`, so that the file
+/// says what the replacement says: besides [`escape`], a digit that would lengthen an octal or
+/// hex escape just before the edit ("\6" then "10" would read `\610`) is written as an
+/// escape of its own, and a deletion that would bring such a digit against the escape takes
+/// the digit in.
+pub(super) fn escape_edit(original: &str, edit: &mut Edit) {
+    let mut replacement = escape(&edit.replacement);
+    if let Some(extends) = open_escape(&original[..edit.span.start]) {
+        if replacement.is_empty() {
+            let next = original[edit.span.end..].chars().next();
+            if let Some(c) = next.filter(|&c| extends(c)) {
+                edit.span.end += c.len_utf8();
+                replacement = format!("\\{:03o}", c as u32);
+            }
+        } else if let Some(c) = replacement.chars().next().filter(|&c| extends(c)) {
+            replacement = format!("\\{:03o}{}", c as u32, &replacement[1..]);
+        }
+    }
+    edit.replacement = replacement;
+}
+
+/// When `before` ends inside an escape that a following character could lengthen (`\6`,
+/// `\12`, `\x4`), the test of such a character.
+fn open_escape(before: &str) -> Option<fn(char) -> bool> {
+    let bytes = before.as_bytes();
+    let digits = |test: fn(&u8) -> bool| bytes.iter().rev().take_while(|b| test(b)).count();
+    // The backslash that opens an escape is not itself escaped (an odd run of them).
+    let escapes = |at: usize| {
+        bytes[..at].ends_with(b"\\")
+            && bytes[..at]
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b'\\')
+                .count()
+                % 2
+                == 1
+    };
+    let octal = digits(|b| (b'0'..=b'7').contains(b));
+    if (1..=2).contains(&octal) && escapes(bytes.len() - octal) {
+        return Some(|c| ('0'..='7').contains(&c));
+    }
+    let hex = digits(u8::is_ascii_hexdigit);
+    let at = bytes.len() - hex;
+    if hex >= 1 && bytes[..at].ends_with(b"x") && escapes(at - 1) {
+        return Some(|c| c.is_ascii_hexdigit());
+    }
+    None
+}
+
 /// Decodes the string literals of `span` (as a pair's `source_span` holds them): the test of
 /// what a span says.
 #[cfg(test)]
@@ -682,6 +731,32 @@ msgstr[1] "%d fichiers"
             message.starts_with("t.po:2:10: these escaped bytes are not UTF-8"),
             "{message}"
         );
+    }
+
+    /// Fuzz crash 87e95964 (`parse_po`): "8" after the escape `\6` replaced by "10" wrote
+    /// `\610`, which is no byte, and the fixed file no longer parsed.
+    #[test]
+    fn fuzz_crash_87e95964_a_fix_after_a_short_escape_keeps_the_file_readable() {
+        let cases = [
+            ("msgid \"10\"\nmsgstr \"\\68\"\n", "8", "10", "\u{6}10"),
+            ("msgid \"a\"\nmsgstr \"\\x4g\"\n", "g", "1", "\u{4}1"),
+            ("msgid \"a\"\nmsgstr \"\\x4g1\"\n", "g", "", "\u{4}1"),
+            ("msgid \"a\"\nmsgstr \"\\\\6x\"\n", "x", "1", "\\61"),
+        ];
+        for (text, old, new, want) in cases {
+            let d = doc(text);
+            let target = d.pairs[0].target;
+            let at = target.slice(d.prose()).find(old).unwrap() + target.start;
+            let edit = Edit::replace(Span::new(at, at + old.len()), new);
+            let mut fixed = text.to_owned();
+            let mut edits = d.edits_to_original(&edit);
+            edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+            for e in edits {
+                fixed.replace_range(e.span.start..e.span.end, &e.replacement);
+            }
+            let again = doc(&fixed);
+            assert_eq!(again.pairs[0].target.slice(again.prose()), want, "{fixed}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::grammar::Gender;
 use super::{Article, Function, Lexicon, Readings, Unit, MAX_PARTIAL};
+use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
@@ -434,10 +435,12 @@ impl Lexicon {
 }
 
 /// A piece of target-language text with the word translations it used.
+///
+/// The translations are shared, not copied: every combination of phrases carries them.
 #[derive(Clone, Debug)]
 pub(super) struct Phrase {
     pub(super) text: String,
-    pub(super) gloss: Vec<String>,
+    pub(super) gloss: Vec<Rc<str>>,
 }
 
 impl Phrase {
@@ -451,7 +454,7 @@ impl Phrase {
     fn glossed(text: String, en: &str, fr: &str) -> Phrase {
         Phrase {
             text,
-            gloss: vec![format!("{} → {fr}", en.to_lowercase())],
+            gloss: vec![format!("{} → {fr}", en.to_lowercase()).into()],
         }
     }
 
