@@ -467,46 +467,34 @@ pub(super) fn escape(text: &str) -> String {
 /// the digit in.
 pub(super) fn escape_edit(original: &str, edit: &mut Edit) {
     let mut replacement = escape(&edit.replacement);
-    if let Some(extends) = open_escape(&original[..edit.span.start]) {
+    if let Some(open) = open_escape(&original[..edit.span.start]) {
         if replacement.is_empty() {
             let next = original[edit.span.end..].chars().next();
-            if let Some(c) = next.filter(|&c| extends(c)) {
+            if let Some(c) = next.filter(|&c| lengthens(open, c)) {
                 edit.span.end += c.len_utf8();
                 replacement = format!("\\{:03o}", c as u32);
             }
-        } else if let Some(c) = replacement.chars().next().filter(|&c| extends(c)) {
+        } else if let Some(c) = replacement.chars().next().filter(|&c| lengthens(open, c)) {
             replacement = format!("\\{:03o}{}", c as u32, &replacement[1..]);
         }
     }
     edit.replacement = replacement;
 }
 
-/// When `before` ends inside an escape that a following character could lengthen (`\6`,
-/// `\12`, `\x4`), the test of such a character.
-fn open_escape(before: &str) -> Option<fn(char) -> bool> {
-    let bytes = before.as_bytes();
-    let digits = |test: fn(&u8) -> bool| bytes.iter().rev().take_while(|b| test(b)).count();
+/// The octal or hex escape `before` ends with (`\6`, `\x4`), if it ends with one.
+fn open_escape(before: &str) -> Option<&str> {
+    let body = before.trim_end_matches(|c: char| c.is_ascii_hexdigit() || c == 'x');
+    let at = body.strip_suffix('\\')?.len();
     // The backslash that opens an escape is not itself escaped (an odd run of them).
-    let escapes = |at: usize| {
-        bytes[..at].ends_with(b"\\")
-            && bytes[..at]
-                .iter()
-                .rev()
-                .take_while(|&&b| b == b'\\')
-                .count()
-                % 2
-                == 1
-    };
-    let octal = digits(|b| (b'0'..=b'7').contains(b));
-    if (1..=2).contains(&octal) && escapes(bytes.len() - octal) {
-        return Some(|c| ('0'..='7').contains(&c));
-    }
-    let hex = digits(u8::is_ascii_hexdigit);
-    let at = bytes.len() - hex;
-    if hex >= 1 && bytes[..at].ends_with(b"x") && escapes(at - 1) {
-        return Some(|c| c.is_ascii_hexdigit());
-    }
-    None
+    let run = body.bytes().rev().take_while(|&b| b == b'\\').count();
+    let tail = &before[at..];
+    (run % 2 == 1 && read_escape(tail).is_some_and(|(n, _)| n == tail.len())).then_some(tail)
+}
+
+/// Whether `c` written right after the escape `open` would be read as part of it, as
+/// [`read_escape`] reads escapes.
+fn lengthens(open: &str, c: char) -> bool {
+    read_escape(&format!("{open}{c}")).is_none_or(|(n, _)| n != open.len())
 }
 
 /// Decodes the string literals of `span` (as a pair's `source_span` holds them): the test of
