@@ -46,7 +46,16 @@ fn sieve_bit(bytes: &[u8]) -> usize {
 /// its length in the last byte. Lowercasing works on all bytes at once, so a look-up costs
 /// one copy and a few arithmetic steps, with no loop over the letters.
 fn packed_lowercase(bytes: &[u8]) -> Option<u128> {
-    if bytes.len() > PACKED_LEN || !bytes.is_ascii() {
+    if !bytes.is_ascii() {
+        return None;
+    }
+    packed_lowercase_ascii(bytes)
+}
+
+/// [`packed_lowercase`] of bytes already known to be ASCII.
+#[inline]
+fn packed_lowercase_ascii(bytes: &[u8]) -> Option<u128> {
+    if bytes.len() > PACKED_LEN {
         return None;
     }
     let mut buf = [0u8; 16];
@@ -101,8 +110,8 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        if bytes.is_ascii() && !self.sieve_lets_through(bytes) {
-            return false;
+        if bytes.is_ascii() {
+            return self.contains_ascii(bytes);
         }
         self.look_up(word)
     }
@@ -111,7 +120,18 @@ impl WordSet {
     /// needs no second pass over them.
     #[inline]
     pub fn contains_ascii(&self, bytes: &[u8]) -> bool {
-        self.sieve_lets_through(bytes) && std::str::from_utf8(bytes).is_ok_and(|w| self.look_up(w))
+        self.sieve_lets_through(bytes) && self.look_up_ascii(bytes)
+    }
+
+    /// [`WordSet::contains`] past the sieve, for an ASCII word: the packed words, or the
+    /// others lowercased.
+    #[inline(never)]
+    fn look_up_ascii(&self, bytes: &[u8]) -> bool {
+        match packed_lowercase_ascii(bytes) {
+            Some(key) => self.packed.contains(&key),
+            None => std::str::from_utf8(bytes)
+                .is_ok_and(|w| self.other.contains(w.to_ascii_lowercase().as_str())),
+        }
     }
 
     /// False when the sieve turns the ASCII word `bytes` away; words it does not cover (empty
@@ -125,16 +145,11 @@ impl WordSet {
         self.sieve[bit / 64] & 1 << (bit % 64) != 0
     }
 
-    /// [`WordSet::contains`] past the sieve.
+    /// [`WordSet::contains`] of a word that is not all ASCII (no sieve covers it).
     #[inline(never)]
     fn look_up(&self, word: &str) -> bool {
-        // An ASCII word lowercases to an ASCII word of the same length: it can only be one of
-        // the packed words.
-        if let Some(key) = packed_lowercase(word.as_bytes()) {
-            return self.packed.contains(&key);
-        }
         if word.is_ascii() {
-            return self.other.contains(word.to_ascii_lowercase().as_str());
+            return self.look_up_ascii(word.as_bytes());
         }
         // A word with no capital is its own lowercase, and not ASCII: not a packed word.
         if !word.chars().any(char::is_uppercase) {
