@@ -100,6 +100,14 @@ pub fn fold_word<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
         buf.make_ascii_lowercase();
         return buf.as_str();
     }
+    // Lowercase accented Latin-1 letters ("été", "façon") are their own fold: no case, no
+    // composition with a neighbour, no apostrophe.
+    if word
+        .chars()
+        .all(|c| matches!(c, '\0'..='@' | '['..='\x7f' | '\u{df}'..='\u{ff}'))
+    {
+        return word;
+    }
     let normalized: Cow<'_, str> = if is_nfc_quick(word.chars()) == IsNormalized::Yes {
         Cow::Borrowed(word)
     } else {
@@ -140,5 +148,16 @@ mod tests {
         assert_eq!(fold_word("Didn’t", &mut buf), "didn't");
         assert_eq!(fold_word("ÉTAT", &mut buf), "état");
         assert_eq!(fold_word("e\u{301}te\u{301}", &mut buf), "été");
+        // A lowercase Latin-1 word is borrowed as it is; one with a combining mark, a capital
+        // or an apostrophe past the Latin-1 letters is still folded.
+        for word in ["été", "façon", "straße", "aujourd'hui"] {
+            assert!(std::ptr::eq(fold_word(word, &mut buf), word), "{word}");
+        }
+        assert_eq!(
+            fold_word("été\u{301}", &mut buf),
+            "été\u{301}".nfc().collect::<String>()
+        );
+        assert_eq!(fold_word("déjà\u{2019}", &mut buf), "déjà'");
+        assert_eq!(fold_word("çÀ", &mut buf), "çà");
     }
 }
